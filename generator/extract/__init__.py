@@ -1,0 +1,1 @@
+"""Extraction stage: actors, quotes, roles, dates, timeline events and glossary terms."""

@@ -1,0 +1,275 @@
+"""Load stage: read the seed articles and ``story.yml``, validated once, at the edge.
+
+Every problem is collected with its file and line; errors stop the run together,
+warnings travel on in :class:`~generator.models.Seeds`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+
+from . import config as story_config
+from .errors import InputError
+from .models import Article, Paragraph, ParagraphKind, Problem, Seeds
+from .slugs import slugify
+
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+KNOWN_KEYS = ("title", "source", "published", "url", "author", "licence", "license")
+MAX_BYTES = 2_000_000  # larger "articles" are almost certainly not articles
+
+# A picture credit closing a paragraph: "(Name Surname/Agency)" or "(Photo: ...)".
+_CREDIT = re.compile(
+    r"\s*\((?P<credit>(?:(?:photo(?:graph)?|picture|image|credit)s?\s*:\s*[^()]{2,80})"
+    r"|(?:[A-Z][^()/]{1,60}/[^()/]{1,40}))\)\s*$",
+    re.IGNORECASE,
+)
+# Guardian-style captions end with "Photograph: Name/Agency".
+_PHOTOGRAPH = re.compile(r"\s*(?:Photograph|Photo|Picture|Illustration):\s*(?P<credit>[^.]{2,80})$")
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# A paragraph that is only a dateline: "Wednesday, September 25, 2019".
+_DATELINE = re.compile(
+    rf"^(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})\s*$"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])")
+
+
+def load_seeds(seeds_dir: Path) -> Seeds:
+    """Read every article in ``seeds_dir`` and its optional ``story.yml``."""
+    if not seeds_dir.is_dir():
+        raise InputError([Problem(str(seeds_dir), "seeds folder not found")])
+    problems: list[Problem] = []
+    config = story_config.load_story_config(seeds_dir / "story.yml", problems)
+    articles: list[Article] = []
+    seen: dict[str, str] = {}
+    for path in sorted(seeds_dir.iterdir()):
+        if not _is_article_file(path):
+            continue
+        article = load_article(path, problems, display=_display(path, seeds_dir))
+        if article is None:
+            continue
+        digest = hashlib.sha256(
+            "\n".join(p.text for p in article.paragraphs).encode("utf-8")
+        ).hexdigest()
+        if digest in seen:
+            problems.append(
+                Problem(article.path, f"same text as {seen[digest]}; skipped", severity="warning")
+            )
+            continue
+        seen[digest] = article.path
+        articles.append(article)
+    if not articles and not any(p.severity == "error" for p in problems):
+        problems.append(Problem(str(seeds_dir), "no articles (*.md, *.markdown, *.txt) found"))
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise InputError(errors)
+    return Seeds(config=config, articles=tuple(articles), problems=tuple(problems))
+
+
+def _is_article_file(path: Path) -> bool:
+    # README files document a seeds folder; they are not articles.
+    return (
+        path.is_file()
+        and path.suffix.lower() in ARTICLE_SUFFIXES
+        and not path.name.lower().startswith(("readme", "."))
+    )
+
+
+def _display(path: Path, seeds_dir: Path) -> str:
+    return str(seeds_dir / path.name) if not seeds_dir.is_absolute() else str(path)
+
+
+def load_article(path: Path, problems: list[Problem], *, display: str | None = None) -> Article | None:
+    """Parse one article file; record problems and return None if it cannot be used."""
+    name = display or str(path)
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        problems.append(Problem(name, f"file is {len(raw):,} bytes, over the {MAX_BYTES:,} limit"))
+        return None
+    if b"\x00" in raw:
+        problems.append(Problem(name, "binary file, not an article"))
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.append(Problem(name, "not UTF-8 text", line=line))
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    meta, body, body_line = _split_front_matter(text, name, problems)
+    if meta is None:
+        return None
+    plain = path.suffix.lower() == ".txt"
+    paragraphs = _paragraphs(body, body_line, plain=plain)
+    if not any(p.kind == "body" for p in paragraphs):
+        problems.append(Problem(name, "article has no body text"))
+        return None
+    return _article(path, name, meta, paragraphs, problems)
+
+
+def _split_front_matter(
+    text: str, name: str, problems: list[Problem]
+) -> tuple[dict[str, Any] | None, str, int]:
+    """Return (metadata, body, first line of body); metadata is {} with no front matter."""
+    if not text.startswith("---\n"):
+        return {}, text, 1
+    end = re.search(r"^(?:---|\.\.\.)\s*$", text[4:], re.MULTILINE)
+    if end is None:
+        problems.append(Problem(name, "front matter opened with '---' is never closed", line=1))
+        return None, "", 0
+    block = text[4 : 4 + end.start()]
+    body = text[4 + end.end() :]
+    body_line = text[: 4 + end.end()].count("\n") + 1
+    try:
+        meta = yaml.safe_load(block) if block.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        reason = getattr(exc, "problem", None) or "invalid YAML"
+        problems.append(Problem(name, f"malformed front matter: {reason}", line=line))
+        return None, "", 0
+    if not isinstance(meta, dict):
+        problems.append(Problem(name, "front matter must be a mapping of keys to values", line=2))
+        return None, "", 0
+    return meta, body, body_line
+
+
+def _paragraphs(body: str, first_line: int, *, plain: bool) -> tuple[Paragraph, ...]:
+    blocks = _plain_blocks(body) if plain else _markdown_blocks(body)
+    paragraphs = []
+    for index, (line, kind, text) in enumerate(blocks):
+        text = re.sub(r"\s+", " ", text).strip()
+        credit = None
+        if kind == "body":
+            kind, text, credit = _classify(text)
+        paragraphs.append(Paragraph(index, text, kind, line + first_line - 1, credit))
+    return tuple(p for p in paragraphs if p.text)
+
+
+def _plain_blocks(body: str) -> list[tuple[int, ParagraphKind, str]]:
+    blocks: list[tuple[int, ParagraphKind, str]] = []
+    for match in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", body):
+        blocks.append((body[: match.start()].count("\n") + 1, "body", match.group()))
+    return blocks
+
+
+def _markdown_blocks(body: str) -> list[tuple[int, ParagraphKind, str]]:
+    """Paragraphs and headings from Markdown, as plain text with their first line."""
+    tokens = MarkdownIt("commonmark").parse(body)
+    blocks: list[tuple[int, ParagraphKind, str]] = []
+    for i, token in enumerate(tokens):
+        if token.type != "inline" or i == 0:
+            continue
+        opener = tokens[i - 1]
+        kind: ParagraphKind = "heading" if opener.type == "heading_open" else "body"
+        line = (opener.map[0] + 1) if opener.map else 1
+        parts = []
+        for child in token.children or []:
+            if child.type in ("text", "code_inline", "html_inline"):
+                parts.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                parts.append(" ")
+            elif child.type == "image":
+                parts.append(child.content)
+        blocks.append((line, kind, "".join(parts)))
+    return blocks
+
+
+def _classify(text: str) -> tuple[ParagraphKind, str, str | None]:
+    """Tell picture captions and datelines from body paragraphs."""
+    if _DATELINE.match(text):
+        return "dateline", text, None
+    for pattern in (_CREDIT, _PHOTOGRAPH):
+        match = pattern.search(text)
+        # A credit only makes a caption when what precedes it does not end a sentence:
+        # captions are unpunctuated, body text quoting "(A/B)" ends with a full stop.
+        if match and not text[: match.start()].rstrip().endswith((".", "?", "!", "”", '"')):
+            return "caption", text[: match.start()].strip(), match.group("credit").strip()
+    return "body", text, None
+
+
+def _article(
+    path: Path, name: str, meta: dict[str, Any], paragraphs: tuple[Paragraph, ...],
+    problems: list[Problem],
+) -> Article | None:
+    before = len([p for p in problems if p.severity == "error"])
+    for key in meta:
+        if str(key) not in KNOWN_KEYS:
+            close = difflib.get_close_matches(str(key), KNOWN_KEYS, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.append(Problem(name, f"unknown front matter key '{key}'{hint}", line=2))
+    title = _text_field(meta, "title", name, problems)
+    derived = False
+    if not title:
+        title = _title_from_lede(paragraphs)
+        derived = True
+        problems.append(
+            Problem(name, f"no title; using the lede: {title!r}", severity="warning")
+        )
+    source = _text_field(meta, "source", name, problems)
+    if not source:
+        source = "Unknown source"
+        problems.append(Problem(name, "no source; shown as 'Unknown source'", severity="warning"))
+    published = _date_field(meta.get("published"), name, problems)
+    if "published" not in meta:
+        problems.append(
+            Problem(name, "no published date; relative dates stay unresolved", severity="warning")
+        )
+    if len([p for p in problems if p.severity == "error"]) > before:
+        return None
+    return Article(
+        id=slugify(path.stem),
+        path=name,
+        title=title,
+        source=source,
+        published=published,
+        paragraphs=paragraphs,
+        url=_text_field(meta, "url", name, problems),
+        author=_text_field(meta, "author", name, problems),
+        licence=_text_field(meta, "licence", name, problems)
+        or _text_field(meta, "license", name, problems),
+        title_derived=derived,
+    )
+
+
+def _text_field(meta: dict[str, Any], key: str, name: str, problems: list[Problem]) -> str | None:
+    value = meta.get(key)
+    if value is None:
+        return None
+    if isinstance(value, (dict, list)):
+        problems.append(Problem(name, f"'{key}' must be text, not a {type(value).__name__}", 2))
+        return None
+    text = re.sub(r"\s+", " ", str(value)).strip()
+    return text or None
+
+
+def _date_field(value: Any, name: str, problems: list[Problem]) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        problems.append(Problem(name, f"'published' is not an ISO date (YYYY-MM-DD): {value!r}", 2))
+        return None
+
+
+def _title_from_lede(paragraphs: tuple[Paragraph, ...]) -> str:
+    """The lede's first sentence, shortened to a headline-like length."""
+    lede = next(p.text for p in paragraphs if p.kind == "body")
+    sentence = _SENTENCE_END.split(lede, maxsplit=1)[0].rstrip(".")
+    words = sentence.split()
+    return " ".join(words[:14]) + ("…" if len(words) > 14 else "")

@@ -1,0 +1,44 @@
+"""Render stage: the Story as Markdown pages and JSON, as a mapping of path → text."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from ..models import Citation, Story
+from . import common, data, pages, profiles
+
+
+def render(story: Story) -> dict[str, str]:
+    """Every generated file, keyed by its path relative to the docs folder."""
+    files = {
+        common.HOME: pages.home(story),
+        common.TIMELINE: pages.timeline(story),
+        common.ACTORS: profiles.index(story),
+        common.GLOSSARY: pages.glossary(story),
+        common.SOURCES: pages.sources(story),
+        common.API: pages.api(story),
+        common.STORY_JSON: data.story_json(story),
+        common.SCHEMA_JSON: schema_text(),
+    }
+    for actor in story.actors:
+        files[common.actor_page(actor.id)] = profiles.profile(story, actor)
+    cited = _citations(story)
+    for article in story.articles:
+        files[common.source_page(article.id)] = pages.source(story, article.id, cited)
+    return files
+
+
+def schema_text() -> str:
+    """The JSON Schema of story.json, shipped with the package."""
+    return resources.files("generator").joinpath("schema/story.schema.json").read_text("utf-8")
+
+
+def _citations(story: Story) -> list[Citation]:
+    found = [r.citation for a in story.actors for r in a.roles]
+    found += [q.citation for a in story.actors for q in a.quotes]
+    found += [c for e in story.events for c in e.sources]
+    for t in story.terms:
+        found += list(t.sources)
+        if t.definition_source:
+            found.append(t.definition_source)
+    return found

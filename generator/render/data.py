@@ -1,0 +1,60 @@
+"""``story.json``: the story as machine-readable data (schema version 1)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..models import Citation, Story
+from .common import GLOSSARY, TIMELINE, actor_page, url_of
+
+SCHEMA_VERSION = 1
+
+
+def _source(c: Citation) -> dict[str, Any]:
+    return {"article": c.article, "paragraph": c.paragraph, "index": c.sentence, "sentence": c.text}
+
+
+def story_data(story: Story) -> dict[str, Any]:
+    """The JSON document as Python values (every list in a fixed order)."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "story": {"title": story.title, "slug": story.slug, "description": story.description},
+        "generator": {"version": story.generator_version,
+                      "model": f"{story.model.name}=={story.model.version}"},
+        "articles": [
+            {"id": a.id, "title": a.title, "source": a.source,
+             "published": a.published.isoformat() if a.published else None, "url": a.url}
+            for a in story.articles
+        ],
+        "actors": [
+            {"id": a.id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases),
+             "roles": [{"text": r.text, "source": _source(r.citation)} for r in a.roles],
+             "quotes": [{"text": q.text, "article": q.citation.article,
+                         "sentence": q.citation.text, "speaker": q.speaker_text,
+                         "unnamed_source": q.unnamed_source} for q in a.quotes],
+             "mentions": a.mentions, "articles": list(a.articles), "url": url_of(actor_page(a.id))}
+            for a in story.actors
+        ],
+        "events": [
+            {"id": e.id, "date": e.date.iso if e.date else None,
+             "precision": e.date.precision if e.date else None,
+             "relation": e.date.relation if e.date else None,
+             "date_text": e.date_text, "expected": e.expected, "text": e.text,
+             "actors": list(e.actors), "sources": [_source(c) for c in e.sources],
+             "url": url_of(TIMELINE, e.id)}
+            for e in story.events
+        ],
+        "glossary": [
+            {"id": t.id, "term": t.term, "variants": list(t.variants), "definition": t.definition,
+             "definition_by_editor": t.editor_definition,
+             "definition_source": _source(t.definition_source) if t.definition_source else None,
+             "sources": [_source(c) for c in t.sources], "url": url_of(GLOSSARY, t.id)}
+            for t in story.terms
+        ],
+    }
+
+
+def story_json(story: Story) -> str:
+    """Deterministic JSON text: sorted keys, two-space indent, UTF-8, final newline."""
+    return json.dumps(story_data(story), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -1,0 +1,185 @@
+"""Markdown for the story's own pages: home, timeline, glossary, sources and the data page."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from ..models import Citation, DateValue, Event, Story
+from .common import (
+    ACTORS, API, GLOSSARY, HOME, SCHEMA_JSON, SOURCES, STORY_JSON, TIMELINE, actor_page,
+    article_by_id, cite, front_matter, long_date, plural, rel, sentence_anchor, short_date,
+    source_page,
+)
+from .escape import md
+
+
+def home(story: Story) -> str:
+    """The landing page: what the story is, the latest, what's next, who and what matters."""
+    out = [front_matter(story.title, story.description), f"# {md(story.title)}\n\n",
+           f"{md(story.description)}\n\n"]
+    happened = [e for e in story.events if not e.expected]
+    expected = [e for e in story.events if e.expected]
+    if happened:
+        out.append("## Latest developments\n\n")
+        latest = sorted(happened, key=lambda e: e.date.sort_key if e.date else "")[-4:]
+        out.extend(_event_line(story, e, HOME) for e in reversed(latest))
+        out.append("\n")
+    if expected:
+        out.append("## What's next\n\n")
+        out.extend(_event_line(story, e, HOME) for e in expected)
+        out.append("\n")
+    people = [a for a in story.actors if a.kind == "person"][:8]
+    if people:
+        out.append("## Who's who\n\n")
+        for a in people:
+            role = f": {md(a.roles[0].text)}" if a.roles else ""
+            out.append(f"- [{md(a.name)}]({rel(HOME, actor_page(a.id))}){role}\n")
+        out.append(f"\n[Everyone in the story]({rel(HOME, ACTORS)})\n\n")
+    if story.terms:
+        out.append("## Terms to know\n\n")
+        links = (f"[{md(t.term)}]({rel(HOME, GLOSSARY, t.id)})" for t in story.terms)
+        out.append(" · ".join(links) + "\n\n")
+    out.append(f"Built from {plural(len(story.articles), 'article')}: "
+               f"see the [sources]({rel(HOME, SOURCES)}) and the [full timeline]({rel(HOME, TIMELINE)}).\n")
+    return "".join(out)
+
+
+def _event_line(story: Story, e: Event, page: str) -> str:
+    when = long_date(e.date) if e.date else "Undated"
+    link = rel(page, TIMELINE, e.id)
+    sources = ", ".join(cite(story, c, page) for c in e.sources)
+    return f"- [**{md(when)}**]({link}): {md(e.text)} ({sources})\n"
+
+
+def timeline(story: Story) -> str:
+    """Every dated event, grouped by month or year, with "What's next" apart."""
+    out = [front_matter(f"Timeline: {story.title}", f"What happened, and what is expected next, "
+                        f"in the story {story.title}, each event cited to its source sentence."),
+           "# Timeline\n\n"]
+    expected = [e for e in story.events if e.expected]
+    happened = [e for e in story.events if not e.expected]
+    if expected:
+        out.append("## What's next\n\n")
+        out.extend(_event_block(story, e) for e in expected)
+    groups: dict[str, list[Event]] = defaultdict(list)
+    for e in happened:
+        groups[_period(e)].append(e)
+    periods = sorted(groups, key=lambda p: groups[p][0].date.sort_key if groups[p][0].date else "")
+    if story.timeline_order == "newest":
+        periods.reverse()
+    for period in periods:
+        out.append(f"## {md(period)}\n\n")
+        events = groups[period][::-1] if story.timeline_order == "newest" else groups[period]
+        out.extend(_event_block(story, e) for e in events)
+    if not story.events:
+        out.append("No dated events were found in the articles.\n")
+    return "".join(out)
+
+
+def _period(e: Event) -> str:
+    if e.date is None:
+        return "Undated"
+    if e.date.precision == "year" or e.date.relation != "on":
+        return e.date.iso[:4]
+    return long_date(DateValue(e.date.sort_key[:7], "month"))
+
+
+def _event_block(story: Story, e: Event) -> str:
+    when = long_date(e.date) if e.date else "Undated"
+    expected = " (expected)" if e.expected else ""
+    people = [a for a in story.actors if a.id in e.actors]
+    who = ""
+    if people:
+        who = "<br>Who: " + ", ".join(f"[{md(a.name)}]({rel(TIMELINE, actor_page(a.id))})"
+                                      for a in people)
+    sources = ", ".join(cite(story, c, TIMELINE) for c in e.sources)
+    return (f"**{md(when)}**{expected}: {md(e.text)}<br>"
+            f"<small>Date given as “{md(e.date_text)}” · Sources: {sources}{who}</small>\n"
+            f"{{: #{e.id} .event }}\n\n")
+
+
+def glossary(story: Story) -> str:
+    """One entry per term with a stable anchor, its definition and where it is used."""
+    out = [front_matter(f"Glossary: {story.title}",
+                        f"The terms a reader needs for the story {story.title}, "
+                        "defined from the articles."), "# Glossary\n\n"]
+    if not story.terms:
+        out.append("No terms were found that need explaining.\n")
+    for t in story.terms:
+        out.append(f"## {md(t.term)} {{: #{t.id} }}\n\n")
+        if t.variants:
+            out.append(f"*Also written:* {md(', '.join(t.variants))}\n\n")
+        if t.editor_definition:
+            out.append(f"{md(t.definition)}\n\n*Definition by the editors.*\n\n")
+        elif t.definition_source is not None:
+            out.append(f"> {md(t.definition)}\n>\n> — {cite(story, t.definition_source, GLOSSARY)}\n\n")
+        articles = sorted({c.article for c in t.sources})
+        if articles:
+            links = ", ".join(f"[{md(article_by_id(story, a).source)}]"
+                              f"({rel(GLOSSARY, source_page(a))})" for a in articles)
+            out.append(f"Used in {plural(len(t.sources), 'sentence')} of: {links}\n\n")
+    return "".join(out)
+
+
+def sources(story: Story) -> str:
+    """The articles the explainer is built from, oldest first."""
+    out = [front_matter(f"Sources: {story.title}", "The articles this explainer is built from."),
+           "# Sources\n\n", "Every fact on this site links to the sentence it came from.\n\n"]
+    for a in story.articles:
+        out.append(f"- [{md(a.title)}]({rel(SOURCES, source_page(a.id))}): "
+                   f"{md(a.source)}, {short_date(a.published)}\n")
+    return "".join(out)
+
+
+def source(story: Story, article_id: str, cited: Iterable[Citation]) -> str:
+    """One article: its details and every sentence the site cites from it, in order."""
+    a = article_by_id(story, article_id)
+    page = source_page(a.id)
+    out = [front_matter(a.title, f"{a.source}, {short_date(a.published)}: {a.title}"),
+           f"# {md(a.title)}\n\n"]
+    facts = [f"**Outlet:** {md(a.source)}", f"**Published:** {short_date(a.published)}"]
+    if a.author:
+        facts.append(f"**Author:** {md(a.author)}")
+    if a.url:
+        facts.append(f"**Original:** <{md(a.url)}>" if a.url.startswith(("http://", "https://"))
+                     else f"**Original:** {md(a.url)}")
+    if a.licence:
+        facts.append(f"**Licence:** {md(a.licence)}")
+    out.append("<br>\n".join(facts) + "\n\n")
+    if a.title_derived:
+        out.append("*The headline is not known; this title is taken from the article's lede.*\n\n")
+    out.append("## Sentences cited on this site\n\n")
+    seen = set()
+    for c in sorted(cited, key=lambda c: (c.paragraph, c.sentence)):
+        if c.article != a.id or (c.paragraph, c.sentence) in seen:
+            continue
+        seen.add((c.paragraph, c.sentence))
+        out.append(f"¶{c.paragraph + 1}.{c.sentence + 1}: {md(c.text)}\n{{: #{sentence_anchor(c)} }}\n\n")
+    out.append(f"[All sources]({rel(page, SOURCES)})\n")
+    return "".join(out)
+
+
+def api(story: Story) -> str:
+    """How to get the story as data."""
+    return (
+        front_matter(f"Data: {story.title}", "The story as machine-readable JSON.")
+        + "# The story as data\n\n"
+        + f"Everything on this site is also published as JSON: [`story.json`]({rel(API, STORY_JSON)}),"
+        " described by a JSON Schema: "
+        f"[`story.schema.json`]({rel(API, SCHEMA_JSON)}).\n\n"
+        "| Field | What it holds |\n|---|---|\n"
+        "| `schema_version` | The version of this format (1). |\n"
+        "| `story` | `title`, `slug`, `description`. |\n"
+        "| `generator` | `version`, `model` (the spaCy pipeline used). |\n"
+        "| `articles[]` | `id`, `title`, `source`, `published`, `url`. |\n"
+        "| `actors[]` | `id`, `name`, `kind` (person, organisation, place), `aliases`, "
+        "`roles[]` with `source`, `quotes[]` {`text`, `article`, `sentence`}, `mentions`, "
+        "`articles`, `url`. |\n"
+        "| `events[]` | `id`, `date` (ISO 8601 at the text's precision: day, week, month or year; "
+        "null if undated), `date_text`, `expected`, `text`, `actors`, `sources[]` "
+        "{`article`, `sentence`}, `url`. |\n"
+        "| `glossary[]` | `id`, `term`, `variants`, `definition`, `sources[]`, `url`. |\n\n"
+        "Every `url` is relative to the site's root. A `sentence` is the text of the sentence "
+        "the fact came from; `paragraph` and `index` locate it in the article (counted from 0).\n"
+    )

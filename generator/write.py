@@ -1,0 +1,93 @@
+"""Write stage: put the rendered files into the docs folder, all or nothing.
+
+The generator owns only the files it wrote (listed in a manifest); hand-written pages
+beside them are never touched, and a path already taken by one is an error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from .errors import ExplainerError
+from .render.common import MARKER
+
+MANIFEST = ".explainer-manifest.json"
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    written: int
+    unchanged: int
+    removed: int
+
+
+def write_docs(files: dict[str, str], docs_dir: Path) -> WriteReport:
+    """Replace the previously generated files in ``docs_dir`` with ``files``."""
+    for name in files:
+        path = PurePosixPath(name)
+        if path.is_absolute() or ".." in path.parts or not path.parts:
+            raise ExplainerError(f"refusing to write outside the docs folder: {name}")
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    previous = _read_manifest(docs_dir)
+    for name in sorted(files):
+        target = docs_dir / name
+        if target.exists() and name not in previous and not _is_generated(target):
+            raise ExplainerError(
+                f"{target}: a hand-written file is in the way of a generated page; "
+                "move or rename it (the generator never overwrites hand-written pages)"
+            )
+    staging = docs_dir.parent / f".{docs_dir.name}.explainer-staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        for name, text in files.items():
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="\n")
+        written = unchanged = 0
+        for name in sorted(files):
+            target = docs_dir / name
+            if target.is_file() and target.read_text(encoding="utf-8") == files[name]:
+                unchanged += 1  # keep mtimes so `serve` does not rebuild for nothing
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / name, target)
+            written += 1
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    removed = 0
+    for name in sorted(previous - set(files)):
+        stale = docs_dir / name
+        if stale.is_file():
+            stale.unlink()
+            removed += 1
+            _remove_empty_parents(stale.parent, docs_dir)
+    manifest = json.dumps({"generated": sorted(files)}, indent=1) + "\n"
+    (docs_dir / MANIFEST).write_text(manifest, encoding="utf-8")
+    return WriteReport(written, unchanged, removed)
+
+
+def _read_manifest(docs_dir: Path) -> set[str]:
+    try:
+        data = json.loads((docs_dir / MANIFEST).read_text(encoding="utf-8"))
+        return {str(p) for p in data.get("generated", [])
+                if ".." not in PurePosixPath(str(p)).parts}
+    except (OSError, ValueError, AttributeError):
+        return set()
+
+
+def _is_generated(path: Path) -> bool:
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            return MARKER in handle.read(4096)
+    except OSError:
+        return False
+
+
+def _remove_empty_parents(folder: Path, root: Path) -> None:
+    while folder != root and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

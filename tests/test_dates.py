@@ -1,0 +1,197 @@
+"""Tests for resolving, finding and tense-checking news date expressions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.extract.dates import find_date_expressions, is_future, resolve_date
+from generator.models import DateValue
+
+SATURDAY = dt.date(2026, 2, 28)  # a Saturday, ISO week 2026-W09
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "expected"),
+    [
+        ("Thursday’s", False, DateValue("2026-02-26", "day")),
+        ("Thursday's", False, DateValue("2026-02-26", "day")),
+        ("on Friday", False, DateValue("2026-02-27", "day")),
+        ("Friday night", False, DateValue("2026-02-27", "day")),
+        ("last Tuesday", False, DateValue("2026-02-24", "day")),
+        ("on Saturday", False, DateValue("2026-02-28", "day")),  # the anchor's own weekday
+        ("last Saturday", False, DateValue("2026-02-21", "day")),
+        ("on Tuesday", True, DateValue("2026-03-03", "day")),
+        ("next Saturday", False, DateValue("2026-03-07", "day")),
+        ("today", False, DateValue("2026-02-28", "day")),
+        ("this morning", False, DateValue("2026-02-28", "day")),
+        ("tomorrow", True, DateValue("2026-03-01", "day")),
+        ("last night", False, DateValue("2026-02-27", "day")),
+        ("next week", True, DateValue("2026-W10", "week")),
+        ("Last week", False, DateValue("2026-W08", "week")),
+        ("earlier this week", False, DateValue("2026-W09", "week")),
+        ("this month", False, DateValue("2026-02", "month")),
+        ("last month", False, DateValue("2026-01", "month")),
+        ("next month", True, DateValue("2026-03", "month")),
+        ("last year", False, DateValue("2025", "year")),
+        ("the end of last year", False, DateValue("2025", "year")),
+        ("next year", True, DateValue("2027", "year")),
+        ("In November", False, DateValue("2025-11", "month")),
+        ("in November", True, DateValue("2026-11", "month")),
+        ("February", False, DateValue("2026-02", "month")),
+        ("in March", True, DateValue("2026-03", "month")),
+        ("November last year", False, DateValue("2025-11", "month")),
+        ("two weeks ago", False, DateValue("2026-W07", "week")),
+        ("three days ago", False, DateValue("2026-02-25", "day")),
+        ("2005", False, DateValue("2005", "year")),
+        ("in 2015", False, DateValue("2015", "year")),
+        ("2019’s", False, DateValue("2019", "year")),
+        ("Before 2015", False, DateValue("2015", "year", "before")),
+        ("after 2015", False, DateValue("2015", "year", "after")),
+        ("since 2015", False, DateValue("2015", "year", "since")),
+        ("since last week", False, DateValue("2026-W08", "week", "since")),
+        ("between 2005 and 2015", False, DateValue("2005", "year", "since")),
+        ("from 2008 until 2016", False, DateValue("2008", "year", "since")),
+        ("2008-16", False, DateValue("2008", "year", "since")),
+        ("Thursday or Friday", False, DateValue("2026-02-26", "day")),
+        ("Thursday and Friday", False, DateValue("2026-02-26", "day")),
+        ("November 2019", False, DateValue("2019-11", "month")),
+        ("in June 2019", False, DateValue("2019-06", "month")),
+        ("summer of 2019", False, DateValue("2019", "year")),
+        ("2019-09-25", False, DateValue("2019-09-25", "day")),
+        ("25 September 2019", False, DateValue("2019-09-25", "day")),
+        ("Sept. 25, 2019", False, DateValue("2019-09-25", "day")),
+        ("Wednesday, September 25, 2019", False, DateValue("2019-09-25", "day")),
+        ("October 31, 2019", False, DateValue("2019-10-31", "day")),
+        ("March 10", False, DateValue("2025-03-10", "day")),  # past: not after the anchor
+        ("March 10", True, DateValue("2026-03-10", "day")),
+    ],
+)
+def test_resolve_date_against_saturday(text: str, future: bool, expected: DateValue) -> None:
+    assert resolve_date(text, SATURDAY, future=future) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "20 years",
+        "five to seven years",
+        "40 years",
+        "one or two years",
+        "several years",
+        "five years",
+        "sixteen weeks",
+        "recent",
+        "the past",
+        "decades",
+        "the 1990s",
+        "13th",
+        "the day before",
+        "",
+        "February 30, 2019",
+    ],
+)
+def test_non_dates_resolve_to_none(text: str) -> None:
+    assert resolve_date(text, SATURDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("yesterday", dt.date(2019, 10, 2), DateValue("2019-10-01", "day")),
+        ("September 13", dt.date(2019, 9, 24), DateValue("2019-09-13", "day")),
+        ("on 13 September", dt.date(2019, 9, 24), DateValue("2019-09-13", "day")),
+        ("late July", dt.date(2019, 9, 25), DateValue("2019-07", "month")),
+        ("mid-July", dt.date(2019, 9, 25), DateValue("2019-07", "month")),
+        ("September 30", dt.date(2019, 9, 24), DateValue("2018-09-30", "day")),
+    ],
+)
+def test_resolve_date_other_anchors(text: str, anchor: dt.date, expected: DateValue) -> None:
+    assert resolve_date(text, anchor) == expected
+
+
+def test_future_month_day_before_anchor_moves_to_next_year() -> None:
+    assert resolve_date("January 5", SATURDAY, future=True) == DateValue("2027-01-05", "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thursday", None),
+        ("next week", None),
+        ("In November", None),
+        ("September 13", None),
+        ("2005", DateValue("2005", "year")),
+        ("before 2015", DateValue("2015", "year", "before")),
+        ("September 25, 2019", DateValue("2019-09-25", "day")),
+    ],
+)
+def test_without_anchor_only_absolute_dates_resolve(text: str, expected: DateValue | None) -> None:
+    assert resolve_date(text, None) == expected
+
+
+def test_since_then_uses_previous_event() -> None:
+    previous = DateValue("2019-09-25", "day")
+    assert resolve_date("since then", SATURDAY, previous=previous) == DateValue(
+        "2019-09-25", "day", "since"
+    )
+    assert resolve_date("then", SATURDAY, previous=previous) == previous
+    assert resolve_date("since then", SATURDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Mahmood will argue next week that forcing people to wait 20 years was fine.",
+            ["next week"],
+        ),
+        ("The 14,980 votes were counted.", []),
+        ("He won 2000 votes in 2005.", ["2005"]),
+        ("Turnout rose 2019% and 1999 per cent.", []),
+        ("The result of Thursday’s poll saw Labour come third.", ["Thursday’s"]),
+        ("On Wednesday, September 25, 2019, the court ruled.", ["Wednesday, September 25, 2019"]),
+        ("Rules in place before 2015 were changed since then.", ["before 2015", "since then"]),
+        (
+            "She served from 2008 until 2016 and left in late July.",
+            ["from 2008 until 2016", "late July"],
+        ),
+        ("The 1990s were different; it may rain, and Theresa May spoke.", []),
+        ("Voting ends in May, yesterday's figures show.", ["May", "yesterday's"]),
+        ("On 13 September the party met; on 2019-09-25 it voted.", ["13 September", "2019-09-25"]),
+    ],
+)
+def test_find_date_expressions(sentence: str, expected: list[str]) -> None:
+    found = find_date_expressions(sentence)
+    assert [text for _, _, text in found] == expected
+    for start, end, text in found:
+        assert sentence[start:end] == text
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("She is expected to introduce new legislation next week", True),
+        ("Mahmood will argue next week", True),
+        ("The party’ll decide", True),
+        ("Ministers are due to publish the report", True),
+        ("The council plans to close the library", True),
+        ("The minister is to resign", True),
+        ("He is going to stand again", True),
+        ("The vote is set to take place", True),
+        ("A decision is expected later this month", True),
+        ("Campaigners gathered for the upcoming hearing", True),
+        ("The result of Thursday’s poll saw Labour come third", False),
+        ("He said he would carry on", False),
+        ("She was expected to win", False),
+        ("The plans to close the library were dropped", False),
+        ("The delay is due to the weather", False),
+        ("The aim is to reduce waiting lists", False),
+        ("It was the will of the people", False),
+        ("He told Will about it yesterday", False),
+        ("The bill passed in 2019", False),
+    ],
+)
+def test_is_future(clause: str, expected: bool) -> None:
+    assert is_future(clause) is expected

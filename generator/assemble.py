@@ -19,7 +19,17 @@ from .extract.mentions import extract_mentions
 from .extract.quotes import QuoteFinding, extract_quotes
 from .extract.timeline import EventDraft, extract_events
 from .models import (
-    Actor, AnnotatedArticle, Event, ModelInfo, Problem, Quote, Role, Seeds, Story, StoryConfig, Term,
+    Actor,
+    AnnotatedArticle,
+    Event,
+    ModelInfo,
+    Problem,
+    Quote,
+    Role,
+    Seeds,
+    Story,
+    StoryConfig,
+    Term,
 )
 from .slugs import slugify, unique_slug
 

@@ -43,7 +43,7 @@ def load_story_config(path: Path, problems: list[Problem]) -> StoryConfig:
         return StoryConfig()
     name = str(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
     except UnicodeDecodeError:
         problems.append(Problem(name, "not UTF-8 text"))
         return StoryConfig()

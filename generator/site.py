@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import shutil
 from pathlib import Path
+from typing import Any
 
 from .errors import SiteError
 
@@ -30,8 +31,8 @@ def _config(config_file: Path, docs_dir: Path, site_dir: Path, site_name: str | 
     if not config_file.is_file():
         raise SiteError(f"{config_file}: MkDocs configuration not found "
                         "(run from the project folder or pass --config)")
-    overrides: dict[str, object] = {"docs_dir": str(docs_dir.resolve()),
-                                    "site_dir": str(site_dir.resolve()), "strict": strict}
+    overrides: dict[str, Any] = {"docs_dir": str(docs_dir.resolve()),
+                                 "site_dir": str(site_dir.resolve()), "strict": strict}
     if site_name:
         overrides["site_name"] = site_name
     try:
@@ -74,7 +75,7 @@ def serve_site(config_file: Path, docs_dir: Path, site_name: str | None, dev_add
     """Preview the site locally with live reload."""
     from mkdocs.commands.serve import serve
 
-    overrides: dict[str, object] = {"docs_dir": str(docs_dir.resolve()), "dev_addr": dev_addr}
+    overrides: dict[str, Any] = {"docs_dir": str(docs_dir.resolve()), "dev_addr": dev_addr}
     if site_name:
         overrides["site_name"] = site_name
     serve(config_file=str(config_file), **overrides)

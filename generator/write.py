@@ -28,8 +28,8 @@ class WriteReport:
 def write_docs(files: dict[str, str], docs_dir: Path) -> WriteReport:
     """Replace the previously generated files in ``docs_dir`` with ``files``."""
     for name in files:
-        path = PurePosixPath(name)
-        if path.is_absolute() or ".." in path.parts or not path.parts:
+        parts = PurePosixPath(name)
+        if parts.is_absolute() or ".." in parts.parts or not parts.parts:
             raise ExplainerError(f"refusing to write outside the docs folder: {name}")
     docs_dir.mkdir(parents=True, exist_ok=True)
     previous = _read_manifest(docs_dir)

@@ -50,9 +50,9 @@ class Cast:
         best: tuple[int, int] | None = None
         key = None
         for (a, p, t), k in self.positions.items():
-            if a == article and kinds.get(k) == "person" and (p, t) < (paragraph, token):
-                if best is None or (p, t) > best:
-                    best, key = (p, t), k
+            if (a == article and kinds.get(k) == "person" and (p, t) < (paragraph, token)
+                    and (best is None or (p, t) > best)):
+                best, key = (p, t), k
         return key
 
 

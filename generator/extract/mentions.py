@@ -123,8 +123,8 @@ def _split_possessive(span: Span, label: str) -> Iterable[tuple[Span, str]]:
             owner = doc[span.start : token.i]
             owned_end = span.end
             # The owned name often runs past the entity ("Reform" + "UK").
-            while owned_end < len(doc) and doc[owned_end].pos_ == "PROPN" and doc[owned_end].is_title \
-                    or owned_end < len(doc) and doc[owned_end].is_upper and doc[owned_end].is_alpha:
+            while (owned_end < len(doc) and doc[owned_end].pos_ == "PROPN" and doc[owned_end].is_title) \
+                    or (owned_end < len(doc) and doc[owned_end].is_upper and doc[owned_end].is_alpha):
                 owned_end += 1
             yield owner, label
             yield doc[token.i + 1 : owned_end], "ORG"
@@ -211,9 +211,9 @@ def _apply_known_names(
                     if tuple(words[i : i + n]) != phrase:
                         continue
                     # A lone surname must look like a name and not be part of another one.
-                    if n == 1 and (not doc[i].is_title or i > 0 and doc[i - 1].is_title
+                    if n == 1 and (not doc[i].is_title or (i > 0 and doc[i - 1].is_title
                                    and doc[i - 1].text.rstrip(".") not in HONORIFICS
-                                   and not doc[i - 1].is_sent_start):
+                                   and not doc[i - 1].is_sent_start)):
                         continue
                     if any((*where, j) in covered for j in range(i, i + n)):
                         continue
@@ -270,7 +270,7 @@ def _plausible(m: Mention, label: str, votes: dict[str, Counter[str]]) -> bool:
         return False
     if label == "PERSON":
         last = words[-1]
-        if last.lower() in ROLE_NOUNS or last.endswith(("s'", "s’")) or last.isupper() and len(last) > 1:
+        if last.lower() in ROLE_NOUNS or last.endswith(("s'", "s’")) or (last.isupper() and len(last) > 1):
             return False  # "Labour MPs", "Conservative MEPs": groups, not a person
         if len(words) == 1 and sum(votes[m.key].values()) < 2 and not m.honorific:
             return False  # a lone single word seen once is too weak to be a person

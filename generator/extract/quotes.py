@@ -132,8 +132,8 @@ def _subject(verb: Token) -> Token | None:
             return token.head  # "Angela Rayner, who said ..."
         if subject is not None:
             return subject
-        if token.dep_ == "relcl" or token.head.pos_ in ("PROPN", "NOUN") and token.dep_ != "ROOT" \
-                and token.head.dep_ == "ROOT":
+        if token.dep_ == "relcl" or (token.head.pos_ in ("PROPN", "NOUN") and token.dep_ != "ROOT" \
+                and token.head.dep_ == "ROOT"):
             return token.head
         if token.dep_ not in ("conj", "xcomp", "advcl", "ccomp") or token.head is token:
             return None
@@ -151,8 +151,14 @@ def _resolve(
         key = next((k for t in phrase if (k := cast.at(article, paragraph, t.i))
                     and t.head == subject), None)
     if key is not None and subject.lower_ not in UNNAMED_SPEAKERS:
-        named = [t for t in phrase if cast.at(article, paragraph, t.i) == key]
-        return key, subject.doc[named[0].i : named[-1].i + 1].text if named else subject.text, None
+        # The speaker's name: the run of tokens around the subject that name the same actor.
+        start = end = next((t.i for t in phrase if cast.at(article, paragraph, t.i) == key),
+                           subject.i)
+        while start > 0 and cast.at(article, paragraph, start - 1) == key:
+            start -= 1
+        while end + 1 < len(subject.doc) and cast.at(article, paragraph, end + 1) == key:
+            end += 1
+        return key, subject.doc[start : end + 1].text, None
     if subject.lower_ in _PRONOUNS - {"they"}:
         person = cast.last_person_before(article, paragraph, subject.i)
         return (person, subject.text, None) if person else None

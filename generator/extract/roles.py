@@ -62,7 +62,7 @@ def _title_before(mention: Mention, doc: Doc, labels: dict[int, str]) -> str:
     while i >= 0:
         token = doc[i]
         label = labels.get(i, "")
-        if label == "PERSON" or token.lower_ in _STOP_LEFT and not label:
+        if label == "PERSON" or (token.lower_ in _STOP_LEFT and not label):
             break
         if not (token.pos_ in ("NOUN", "PROPN", "ADJ") or token.lower_ in _MODIFIERS or label
                 or token.text == "-"):
@@ -98,13 +98,13 @@ def _apposition(mention: Mention, doc: Doc) -> str:
     if i >= len(doc) or doc[i].text != ",":
         return ""
     start = i + 1
-    if start >= len(doc) or doc[start].lower_ not in ("the", "a", "an") and \
-            not (doc[start].lower_ in ROLE_NOUNS or doc[start].lower_ in _MODIFIERS):
+    if start >= len(doc) or (doc[start].lower_ not in ("the", "a", "an") and \
+            not (doc[start].lower_ in ROLE_NOUNS or doc[start].lower_ in _MODIFIERS)):
         return ""
     end = start
     while end < len(doc) and doc[end].text not in (",", ".", ";", ":", "(", "—", "–", "“", '"'):
         token = doc[end]
-        if token.pos_ in ("VERB", "AUX") and token.tag_ != "VBN" or token.lower_ in ("who", "which"):
+        if (token.pos_ in ("VERB", "AUX") and token.tag_ != "VBN") or token.lower_ in ("who", "which"):
             return ""  # a clause, not a description
         end += 1
     words = doc[start:end]

@@ -7,8 +7,23 @@ from collections.abc import Iterable
 
 from ..models import Citation, DateValue, Event, Story
 from .common import (
-    ACTORS, API, GLOSSARY, HOME, SCHEMA_JSON, SOURCES, STORY_JSON, TIMELINE, actor_page,
-    article_by_id, cite, front_matter, long_date, plural, rel, sentence_anchor, short_date,
+    ACTORS,
+    API,
+    GLOSSARY,
+    HOME,
+    SCHEMA_JSON,
+    SOURCES,
+    STORY_JSON,
+    TIMELINE,
+    actor_page,
+    article_by_id,
+    cite,
+    front_matter,
+    long_date,
+    plural,
+    rel,
+    sentence_anchor,
+    short_date,
     source_page,
 )
 from .escape import md
@@ -22,7 +37,7 @@ def home(story: Story) -> str:
     expected = [e for e in story.events if e.expected]
     if happened:
         out.append("## Latest developments\n\n")
-        latest = sorted(happened, key=lambda e: e.date.sort_key if e.date else "")[-4:]
+        latest = sorted(happened, key=_sort_key)[-4:]
         out.extend(_event_line(story, e, HOME) for e in reversed(latest))
         out.append("\n")
     if expected:
@@ -45,6 +60,10 @@ def home(story: Story) -> str:
     return "".join(out)
 
 
+def _sort_key(e: Event) -> str:
+    return e.date.sort_key if e.date else ""
+
+
 def _event_line(story: Story, e: Event, page: str) -> str:
     when = long_date(e.date) if e.date else "Undated"
     link = rel(page, TIMELINE, e.id)
@@ -65,7 +84,7 @@ def timeline(story: Story) -> str:
     groups: dict[str, list[Event]] = defaultdict(list)
     for e in happened:
         groups[_period(e)].append(e)
-    periods = sorted(groups, key=lambda p: groups[p][0].date.sort_key if groups[p][0].date else "")
+    periods = sorted(groups, key=lambda p: _sort_key(groups[p][0]))
     if story.timeline_order == "newest":
         periods.reverse()
     for period in periods:

@@ -6,7 +6,15 @@ from collections import Counter
 
 from ..models import Actor, Story
 from .common import (
-    ACTORS, TIMELINE, actor_page, cite, front_matter, long_date, plural, rel, source_page,
+    ACTORS,
+    TIMELINE,
+    actor_page,
+    cite,
+    front_matter,
+    long_date,
+    plural,
+    rel,
+    source_page,
 )
 from .escape import md
 

@@ -1,0 +1,95 @@
+"""End to end with the real spaCy model: the seeds become a strict MkDocs site.
+
+These are the few tests that load the trained pipeline; it is loaded once per session.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import ROOT, SHARED
+
+from generator.annotate import DEFAULT_MODEL, load_model
+from generator.pipeline import build, generate
+from generator.render import schema_text
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_model(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def seeds_site(nlp, tmp_path_factory):  # type: ignore[no-untyped-def]
+    out = tmp_path_factory.mktemp("seeds-site")
+    build(ROOT / "seeds", out / "docs", out / "site", config_file=ROOT / "mkdocs.yml", nlp=nlp)
+    return out
+
+
+def story_json(folder: Path) -> dict:  # type: ignore[type-arg]
+    return json.loads((folder / "docs/api/story.json").read_text(encoding="utf-8"))
+
+
+def test_site_is_built_strictly_with_every_kind_of_page(seeds_site: Path) -> None:
+    site = seeds_site / "site"
+    for page in ("index.html", "timeline/index.html", "actors/index.html", "glossary/index.html",
+                 "sources/index.html", "api/index.html", "api/story.json", "search/search_index.json"):
+        assert (site / page).is_file(), page
+    data = story_json(seeds_site)
+    for actor in data["actors"]:
+        assert (site / actor["url"] / "index.html").is_file()
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis.com" not in html and "cdn.jsdelivr" not in html
+
+
+def test_story_json_follows_its_schema(seeds_site: Path) -> None:
+    jsonschema.validate(story_json(seeds_site), json.loads(schema_text()))
+
+
+def test_seed_people_each_once_with_a_role_and_no_photographer(seeds_site: Path) -> None:
+    data = story_json(seeds_site)
+    people = [a for a in data["actors"] if a["kind"] == "person"]
+    names = [p["name"] for p in people]
+    assert len(names) == len(set(names)) >= 10
+    assert all(p["roles"] for p in people), [p["name"] for p in people if not p["roles"]]
+    credits = {"Stefan Rousseau"}  # the picture credit in the seed captions
+    assert not credits & {n for p in people for n in (p["name"], *p["aliases"])}
+    surnames = [p["name"].split()[-1] for p in people]
+    assert len(surnames) == len(set(surnames)), "one profile per person"
+
+
+def test_seed_timeline_and_glossary(seeds_site: Path) -> None:
+    data = story_json(seeds_site)
+    dates = {e["date"] for e in data["events"] if not e["expected"]}
+    assert "2026-02-26" in dates  # the by-election, "Thursday" before publication
+    expected = [e for e in data["events"] if e["expected"]]
+    assert expected and all(e["date"] == "2026-W10" for e in expected)
+    assert all(e["sources"] for e in data["events"])
+    terms = {t["term"].lower() for t in data["glossary"]}
+    assert {"by-election", "indefinite leave to remain", "danish model"} <= terms
+
+
+def test_same_seeds_give_byte_identical_docs(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first = generate(ROOT / "seeds", tmp_path / "a", nlp=nlp).files
+    second = generate(ROOT / "seeds", tmp_path / "b", nlp=nlp).files
+    assert first == second
+    for name in first:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+STORIES = sorted(p for p in (SHARED / "stories").glob("*") if p.is_dir()) if SHARED.is_dir() else []
+
+
+@pytest.mark.skipif(not STORIES, reason="../shared/stories is not beside the project")
+@pytest.mark.parametrize("story", STORIES, ids=lambda p: p.name)
+def test_unseen_stories_build(story: Path, nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    build(story, tmp_path / "docs", tmp_path / "site", config_file=ROOT / "mkdocs.yml", nlp=nlp)
+    data = story_json(tmp_path)
+    jsonschema.validate(data, json.loads(schema_text()))
+    assert data["actors"] and data["events"]
+    assert (tmp_path / "site/index.html").is_file()

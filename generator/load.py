@@ -31,8 +31,10 @@ _CREDIT = re.compile(
     r"|(?:[A-Z][^()/]{1,60}/[^()/]{1,40}))\)\s*$",
     re.IGNORECASE,
 )
-# Guardian-style captions end with "Photograph: Name/Agency".
-_PHOTOGRAPH = re.compile(r"\s*(?:Photograph|Photo|Picture|Illustration):\s*(?P<credit>[^.]{2,80})$")
+# Captions that end with "Photograph: Name/Agency" or "Image: Name (site)."
+_PHOTOGRAPH = re.compile(
+    r"\s*(?:Photograph|Photo|Picture|Image|Illustration|Credit):\s*(?P<credit>[^.:]{2,80})\.?$"
+)
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
@@ -193,7 +195,9 @@ def _classify(text: str) -> tuple[ParagraphKind, str, str | None]:
         match = pattern.search(text)
         # A credit only makes a caption when what precedes it does not end a sentence:
         # captions are unpunctuated, body text quoting "(A/B)" ends with a full stop.
-        if match and not text[: match.start()].rstrip().endswith((".", "?", "!", "”", '"')):
+        before = text[: match.start()].rstrip() if match else ""
+        # "Image: X" after a full stop still ends a caption; a bracketed credit does not.
+        if match and (pattern is _PHOTOGRAPH or not before.endswith((".", "?", "!", "”", '"'))):
             return "caption", text[: match.start()].strip(), match.group("credit").strip()
     return "body", text, None
 

@@ -52,9 +52,7 @@ def _doc(*sentences: str) -> Doc:
     )
 
 
-def _article(
-    art_id: str, *paragraphs: Doc, source: str = "Outlet", title: str = ""
-) -> AnnotatedArticle:
+def _article(art_id: str, *paragraphs: Doc, source: str = "Outlet", title: str = "") -> AnnotatedArticle:
     paras = tuple(Paragraph(index=i, text=d.text) for i, d in enumerate(paragraphs))
     article = Article(
         id=art_id, path=f"{art_id}.md", title=title, source=source, published=None, paragraphs=paras
@@ -71,19 +69,19 @@ def _by_term(terms: tuple[TermDraft, ...]) -> dict[str, TermDraft]:
 BY_ELECTION_PA = _article(
     "pa",
     _doc(
-        "Labour/PROPN/NNP///B-ORG lost/VERB/VBD the/DET/DT by~/ADP/IN -~/PUNCT/HYPH "
-        "election/NOUN/NN ./PUNCT/.",
+        "Labour/PROPN/NNP//B-ORG lost/VERB/VBD the/DET/DT by~/ADP/IN -~/PUNCT/HYPH "
+        "election~/NOUN/NN ./PUNCT/.",
         "The/DET/DT by~/ADP/IN -~/PUNCT/HYPH election/NOUN/NN result/NOUN/NN shocked/VERB/VBD "
-        "MPs/PROPN/NNPS ./PUNCT/.",
+        "MPs~/PROPN/NNPS ./PUNCT/.",
     ),
-    _doc("By~/ADP/IN -~/PUNCT/HYPH election/NOUN/NN turnout/NOUN/NN fell/VERB/VBD ./PUNCT/."),
+    _doc("By~/ADP/IN -~/PUNCT/HYPH election/NOUN/NN turnout/NOUN/NN fell~/VERB/VBD ./PUNCT/."),
     source="PA Media",
 )
 BY_ELECTION_GUARDIAN = _article(
     "guardian",
     _doc(
         "After/ADP/IN the/DET/DT byelection~/NOUN/NN ,/PUNCT/, ministers/NOUN/NNS/minister "
-        "met/VERB/VBD ./PUNCT/."
+        "met~/VERB/VBD ./PUNCT/."
     ),
     source="The Guardian",
 )
@@ -145,11 +143,11 @@ def test_the_proper_adjective_model_pattern() -> None:
     entry = terms["Danish model"]
     # "That is why ..." takes its meaning from the sentence before, so both are used and cited
     assert entry.definition == (
-        "Denmark cut asylum claims sharply. That is why we will follow the Danish model to "
-        "restore order."
+        "Denmark cut asylum claims sharply. That is why we will follow the Danish model to restore order."
     )
     assert entry.definition_source == Citation("danish", 0, 0, "Denmark cut asylum claims sharply.")
-    assert entry.sources == (Citation("danish", 0, 1, entry.definition.split(". ", 1)[1]),)
+    used = "That is why we will follow the Danish model to restore order."
+    assert entry.sources == (Citation("danish", 0, 1, used),)
 
 
 def _names_and_dates() -> AnnotatedArticle:
@@ -171,6 +169,7 @@ def test_actor_names_and_dates_are_never_terms() -> None:
     terms = {t.term for t in extract_terms([article], exclude={"unison", "the asylum tribunal"})}
     assert "unison" not in terms
     assert "asylum tribunal" not in terms
+    assert not terms & {"asylum", "tribunal"}  # words used only inside a name go with it
     for term in unfiltered | terms:
         assert "spencer" not in term  # a PERSON entity
         assert "fortnight" not in term  # a DATE entity

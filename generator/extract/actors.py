@@ -109,14 +109,19 @@ def extract_actors(articles: Sequence[AnnotatedArticle], mentions: Sequence[Ment
 
 def _cluster(mentions: Sequence[Mention]) -> list[tuple[Mention, str]]:
     """Assign each mention an actor key; mentions no actor can claim are left out."""
-    full: dict[tuple[str, str], str] = {}  # (first, last) → key of the full name
-    for m in mentions:
-        words = m.key.split()
-        if m.label == "PERSON" and len(words) > 1 and not m.caption:
-            full.setdefault((words[0], words[-1]), m.key)
+    names = sorted({m.key for m in mentions
+                    if m.label == "PERSON" and len(m.key.split()) > 1}, key=lambda k: (-len(k), k))
+    full: dict[str, str] = {}  # full name → key of the longest form of that name
+    for name in names:
+        words = name.split()
+        # "Pedro Pierluisi" is "Pedro R. Pierluisi Urrutia": same first name, words included.
+        longer = next((full[other] for other in full if other.split()[0] == words[0]
+                       and set(words) <= set(other.split())), None)
+        full[name] = longer or name
     by_surname: dict[str, set[str]] = defaultdict(set)
-    for (_, last), key in full.items():
-        by_surname[last].add(key)
+    for name, key in full.items():
+        for word in name.split()[1:]:
+            by_surname[word].add(key)
     org_clusters = {org_key(m.text) for m in mentions if m.label == "ORG"}
     assigned: list[tuple[Mention, str]] = []
     recent: dict[tuple[str, str], str] = {}  # (article, surname) → last full name used
@@ -124,8 +129,9 @@ def _cluster(mentions: Sequence[Mention]) -> list[tuple[Mention, str]]:
         words = m.key.split()
         if m.label == "PERSON":
             if len(words) > 1:
-                key = full.get((words[0], words[-1]), m.key)
-                recent[(m.article, words[-1])] = key
+                key = full.get(m.key, m.key)
+                for word in words[1:]:
+                    recent[(m.article, word)] = key
             elif (m.article, words[0]) in recent:
                 key = recent[(m.article, words[0])]  # nearest full name in this article
             elif len(by_surname[words[0]]) == 1:

@@ -127,7 +127,7 @@ def _pos(doc: Doc, unit: tuple[int, int]) -> str:
 
 
 def _is_proper_adj(tok: Token) -> bool:
-    """ "Danish", but not a common adjective capitalised at the start of a sentence."""
+    """A nationality-style adjective ("Danish"), not one capitalised by starting a sentence."""
     if tok.ent_type_ == "NORP":
         return True
     return tok.pos_ == "ADJ" and tok.text[:1].isupper() and not tok.is_sent_start
@@ -135,9 +135,7 @@ def _is_proper_adj(tok: Token) -> bool:
 
 def _display(span: Span) -> str:
     """Surface form, lowercase except for proper adjectives ("Danish model")."""
-    return "".join(
-        (t.text if _is_proper_adj(t) else t.lower_) + t.whitespace_ for t in span
-    ).strip()
+    return "".join((t.text if _is_proper_adj(t) else t.lower_) + t.whitespace_ for t in span).strip()
 
 
 def _sentences(articles: Sequence[AnnotatedArticle]) -> dict[str, list[_Sentence]]:
@@ -250,11 +248,7 @@ def _spans(sent: Span) -> Iterator[tuple[int, int, str]]:
     marks = [t.i for t in sent if t.text in QUOTES]
     for o, c in itertools.pairwise(marks):
         inner = [v for v in _units(doc[o + 1 : c]) if doc[v[0]].pos_ != "DET"]
-        if (
-            1 <= c - o - 1 <= 4
-            and doc[c - 1].pos_ == "NOUN"
-            and all(_unit_ok(doc, v) for v in inner)
-        ):
+        if 1 <= c - o - 1 <= 4 and doc[c - 1].pos_ == "NOUN" and all(_unit_ok(doc, v) for v in inner):
             yield inner[0][0], inner[-1][1], "quote"
 
 
@@ -270,9 +264,7 @@ def _rarity(doc: Doc, a: int, b: int, kind: str) -> float:
         units = units[:2]
     elif kind != "hyphen" and len(units) > 1:
         proper = kind == "pattern"  # "Danish" is what makes "the Danish model" a term
-        keep = [
-            u for u in units if _pos(doc, u) == "NOUN" or (proper and _is_proper_adj(doc[u[0]]))
-        ]
+        keep = [u for u in units if _pos(doc, u) == "NOUN" or (proper and _is_proper_adj(doc[u[0]]))]
         units = keep or units
     words = [_lemma(doc[v - 1]) if v == b and v - u == 1 else doc[u:v].text for u, v in units]
     return min((_word_zipf(w) for w in words), default=8.0)
@@ -304,8 +296,12 @@ def _defining_strength(sent: Span, a: int, b: int) -> int:
     return 1 if sent[0].lower_ == "under" else 0  # "Under a system ..., refugees can apply for X"
 
 
-def _collect(flat: dict[str, list[_Sentence]], exclude: Collection[str]) -> dict[str, _Candidate]:
+def _collect(
+    flat: dict[str, list[_Sentence]], exclude: Collection[str]
+) -> tuple[dict[str, _Candidate], set[SpanId]]:
+    """Candidates by merge key, and the spans of actor names (their words are no terms either)."""
     names = {_text_key(n) for n in exclude}
+    blocked: set[SpanId] = set()
     # Multi-word names also block terms containing them ("reform uk policy"); one-word names
     # only themselves, or "council" would block "district council".
     long_names = [f" {re.sub(r'^the ', '', n.strip().lower())} " for n in exclude]
@@ -317,12 +313,12 @@ def _collect(flat: dict[str, list[_Sentence]], exclude: Collection[str]) -> dict
                 continue
             doc = s.span.doc
             for a, b, kind in _spans(s.span):
-                a += doc[a].lower_ == "the"
                 if doc[a].ent_iob_ == "I" or (b < len(doc) and doc[b].ent_iob_ == "I"):
                     continue  # starts or ends inside a name: "(Puerto) Rican constitution"
                 form = _display(doc[a:b])
                 padded = f" {form.lower()} "
                 if _text_key(form) in names or any(n in padded for n in long_names):
+                    blocked.add((s.citation.article, s.citation.paragraph, a, b))
                     continue  # an actor's name is never a term
                 if b - a == 1 and _lemma(doc[a]) in FILLER:
                     continue
@@ -341,7 +337,7 @@ def _collect(flat: dict[str, list[_Sentence]], exclude: Collection[str]) -> dict
                 cand.sentences[sid] = s
                 strength = _defining_strength(s.span, a, b)
                 cand.defining[sid] = max(cand.defining.get(sid, 0), strength)
-    return cands
+    return cands, blocked
 
 
 def _in_title(cand: _Candidate, titles: Sequence[str]) -> bool:
@@ -420,7 +416,7 @@ def extract_terms(
     entries (matched by spelling-insensitive key) or add them / set an editor's definition.
     """
     flat = _sentences(articles)
-    cands = _collect(flat, exclude)
+    cands, blocked = _collect(flat, exclude)
     titles = [a.article.title for a in articles if a.article.title and not a.article.title_derived]
     scored = []
     for key, cand in cands.items():
@@ -429,8 +425,9 @@ def extract_terms(
             scored.append((_score(cand, in_title), key))
     removed = {_text_key(o.term) for o in overrides if o.remove}
     chosen: list[TermDraft] = []
-    covered: set[SpanId] = set()
-    chosen_words: set[str] = set()
+    covered = set(blocked)  # spans already accounted for: actor names, then chosen terms
+    chosen_words: set[str] = set()  # one-word terms chosen so far
+    chosen_mods: set[str] = set()  # the modifiers of multi-word terms chosen so far
     for score, key in sorted(scored, key=lambda x: (-x[0], x[1])):
         cand = cands[key]
         if score < MIN_SCORE or len(chosen) >= MAX_TERMS:
@@ -438,13 +435,17 @@ def extract_terms(
         if ({key} | {_text_key(f) for f in cand.forms}) & removed:
             continue
         # A word mostly used inside a chosen longer term ("inquiry" in "impeachment inquiry")
-        # is explained by that entry.
+        # is explained by that entry; one mostly inside an actor's name is part of the name.
         inside = sum(any(_within(sp, c) for c in covered) for sp in cand.spans)
         if inside * 2 >= len(cand.spans):
             continue
         # A plain chunk around a chosen word ("impeachment investigation") adds a generic noun.
         words = {_text_key(w) for f in cand.forms for w in f.split()}
         if cand.kinds <= {"chunk", "quote"} and words & chosen_words:
+            continue
+        # A one-off rewording of a chosen term ("extradition law" after "extradition bill").
+        mods = words - {_text_key(_term_head(cand))}
+        if len(cand.sentences) == 1 and len(words) > 1 and mods and mods <= chosen_mods:
             continue
         # Display the commonest spelling; ties go to the hyphenated form, then alphabetical.
         term = min(cand.forms, key=lambda f: (-cand.forms[f], not set(f) & HYPHENS, f))
@@ -455,7 +456,14 @@ def extract_terms(
         covered |= cand.spans
         if len(words) == 1:
             chosen_words |= words
+        else:
+            chosen_mods |= mods
     return _apply_overrides(chosen, overrides, flat)
+
+
+def _term_head(cand: _Candidate) -> str:
+    """The last word of the commonest form: "bill" in "extradition bill"."""
+    return max(cand.forms, key=lambda f: (cand.forms[f], f)).split()[-1]
 
 
 def _within(inner: SpanId, outer: SpanId) -> bool:
@@ -477,9 +485,7 @@ def _apply_overrides(
         if found:
             d = out[found[0]]
             if ov.definition:
-                out[found[0]] = TermDraft(
-                    d.term, d.variants, ov.definition, None, d.sources, True, d.score
-                )
+                out[found[0]] = TermDraft(d.term, d.variants, ov.definition, None, d.sources, True, d.score)
             continue
         # Not found automatically: cite every sentence using it (hyphen/space/plural tolerant).
         parts = [re.escape(p) for p in re.split(r"[\s\-‐‑]+", ov.term.strip()) if p]

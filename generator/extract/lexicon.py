@@ -59,3 +59,12 @@ UNNAMED_SPEAKERS = frozenset(
     official officials friend friends colleague colleagues figure figures
     """.split()
 )
+
+# Last words that make a name a place or building ("Causeway Bay", "Victoria Park").
+PLACE_NOUNS = frozenset(
+    """
+    bay street road avenue lane square park river lake island islands hill hills mountain
+    mountains valley district county province state city town village harbour harbor port
+    airport station bridge tower building plaza centre center beach coast bridge gate
+    """.split()
+)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ..models import AnnotatedArticle, Citation
-from .lexicon import COMPASS, HONORIFICS, ROLE_NOUNS
+from .lexicon import COMPASS, HONORIFICS, PLACE_NOUNS, ROLE_NOUNS
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 # Labels the model gives organisations by mistake; kept only where the same name is an ORG
@@ -23,6 +23,7 @@ ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 WEAK_ORG_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
+LOCATIVE = {"in", "at", "near", "across", "around", "outside", "inside", "throughout"}
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,9 @@ def extract_mentions(articles: Sequence[AnnotatedArticle]) -> tuple[Mention, ...
 
 
 def _mention(span: Span, label: str, article: str, paragraph: int, *, caption: bool) -> Mention:
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if label == "PERSON" and before is not None and before.lower_ in LOCATIVE:
+        label = "GPE"  # "in Causeway Bay": people are not where things happen "in"
     honorific = ""
     tokens = list(span)
     while len(tokens) > 1 and tokens[0].text.rstrip(".") in HONORIFICS:
@@ -107,17 +111,29 @@ def _clean_spans(doc: Doc) -> Iterable[tuple[Span, str]]:
         if not tokens:
             continue
         span = doc[tokens[0].i : tokens[-1].i + 1]
+        label = ent.label_
+        if label == "PERSON" and tokens[-1].tag_ == "NNPS":
+            continue  # "Hong Kongers": a plural is a group of people, not a person
+        if label == "PERSON" and len(tokens) > 1 and tokens[-1].lower_ in PLACE_NOUNS:
+            label = "GPE"  # "Causeway Bay": a name ending in a place noun is a place
         # "Home" in "Home Secretary": a name directly followed by a capitalised role noun
         # is part of a title, not an entity of its own.
         nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None and nxt.text[:1].isupper() and nxt.lower_ in ROLE_NOUNS:
             continue
-        yield from _split_possessive(span, ent.label_)
+        yield from _split_possessive(span, label)
 
 
 def _split_possessive(span: Span, label: str) -> Iterable[tuple[Span, str]]:
-    """ "A B's Party" is two names: the owner, and what they own (an organisation)."""
+    """ "A B's Party" is two names: the owner, and what they own (an organisation).
+
+    Only person entities are split: in an organisation's own name ("People's Army") the
+    possessive belongs to the name.
+    """
     doc = span.doc
+    if label != "PERSON":
+        yield span, label
+        return
     for token in span:
         if token.text in POSSESSIVE and span.start < token.i < span.end - 1:
             owner = doc[span.start : token.i]
@@ -145,6 +161,12 @@ def _known_names(raw: Sequence[Mention], articles: Sequence[AnnotatedArticle]) -
         if len(words) > 1:
             votes[words][m.label] += 1
     names = {words: _best(counts) for words, counts in votes.items()}
+    people = {words for words, label in names.items() if label == "PERSON"}
+    recurring = {words for words in people if votes[words]["PERSON"] >= 2}
+    # "Hong Kong Carrie Lam": a title or place run into a person's name is two names.
+    for words in list(names):
+        if any(len(p) < len(words) and words[-len(p):] == p for p in people):
+            del names[words]
     # Surnames of people named in full: the model often misses them when they stand alone.
     for words, label in list(names.items()):
         if label == "PERSON" and words[-1].isalpha():
@@ -162,6 +184,8 @@ def _known_names(raw: Sequence[Mention], articles: Sequence[AnnotatedArticle]) -
                     continue
                 words = tuple(t.lower_ for t in doc[left[0] : right[-1] + 1])
                 parts = (" ".join(doc[i].lower_ for i in left), " ".join(doc[i].lower_ for i in right))
+                if any(tuple(p.split()) in recurring for p in parts):
+                    continue  # "X and Jane Doe" joins a person, not two halves of a place
                 placey = any(p in place_words for p in parts) or any(w.title() in COMPASS for w in words)
                 before = doc[left[0] - 1] if left[0] > 0 else None
                 after = doc[right[-1] + 1] if right[-1] + 1 < len(doc) else None
@@ -235,22 +259,36 @@ def _decide_labels(raw: Sequence[Mention]) -> tuple[Mention, ...]:
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for m in raw:
         votes[m.key][m.label] += 1
+    lone_people = {k for k, v in votes.items()
+                   if len(k.split()) == 1 and v["PERSON"] >= 2 and _best(v) == "PERSON"}
     full_names = {m.key for m in raw if m.label == "PERSON" and len(m.key.split()) > 1}
-    surnames = Counter(name.split()[-1] for name in full_names)
+    # A name mislabelled as an organisation that holds a person's surname after its first
+    # word ("Ricardo Rosselló Nevares" when "Rosselló" alone is a person) is that person.
+    for m in raw:
+        words = m.key.split()
+        if len(words) > 1 and any(w in lone_people for w in words[1:]) and \
+                (len(words) > 2 or words[-1] in lone_people):
+            full_names.add(m.key)
+    # Any word after the first of a full name can stand for the person ("Vázquez" for
+    # "Wanda Vázquez Garced").
+    surnames = {word for name in full_names for word in name.split()[1:]}
     org_names = {k for k, v in votes.items() if v["ORG"]}
 
     def label_of(m: Mention) -> str | None:
         key = m.key
         counts = votes[key]
-        if len(key.split()) == 1 and surnames[key] and not counts["GPE"] + counts["LOC"]:
+        words = key.split()
+        if len(words) == 1 and key in surnames and not counts["GPE"] + counts["LOC"]:
             return "PERSON"  # a surname of someone named in full elsewhere
         if m.honorific:
             return "PERSON"
-        if key in full_names and counts["PERSON"] >= counts["ORG"]:
+        if key in full_names and (counts["PERSON"] >= counts["ORG"] or not counts["PERSON"]):
             return "PERSON"
         best = _best(counts)
         if best in WEAK_ORG_LABELS:
             return "ORG" if key in org_names else None
+        if best == "PERSON" and len(words) == 1:
+            return None  # news names people in full; a lone word never so named is doubtful
         return best
 
     cleaned: list[Mention] = []
@@ -272,6 +310,4 @@ def _plausible(m: Mention, label: str, votes: dict[str, Counter[str]]) -> bool:
         last = words[-1]
         if last.lower() in ROLE_NOUNS or last.endswith(("s'", "s’")) or (last.isupper() and len(last) > 1):
             return False  # "Labour MPs", "Conservative MEPs": groups, not a person
-        if len(words) == 1 and sum(votes[m.key].values()) < 2 and not m.honorific:
-            return False  # a lone single word seen once is too weak to be a person
     return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..models import Actor, Story
+from ..models import Actor, Citation, Story
 from .common import (
     ACTORS,
     TIMELINE,
@@ -58,15 +58,13 @@ def profile(story: Story, actor: Actor) -> str:
     others = [q for q in actor.quotes if q.unnamed_source]
     if own:
         out.append("## What they said\n\n")
-        for q in own:
-            out.append(f"> “{md(q.text)}”\n>\n> — {md(q.speaker_text or actor.name)}, "
-                       f"{cite(story, q.citation, page)}\n\n")
+        out.extend(_quote(story, q.text, q.speaker_text or actor.name, q.citation, page) for q in own)
+        out.append("\n")
     if others:
         out.append("## Said by sources close to them\n\n"
                    "These are the words of people the articles do not name, not the actor's own.\n\n")
-        for q in others:
-            out.append(f"> “{md(q.text)}”\n>\n> — {md(q.speaker_text)}, "
-                       f"{cite(story, q.citation, page)}\n\n")
+        out.extend(_quote(story, q.text, q.speaker_text, q.citation, page) for q in others)
+        out.append("\n")
     events = [e for e in story.events if actor.id in e.actors]
     if events:
         out.append("## In the timeline\n\n")
@@ -87,6 +85,11 @@ def profile(story: Story, actor: Actor) -> str:
             out.append(f"- [{md(article.title)}]({rel(page, source_page(article.id))}), "
                        f"{md(article.source)}\n")
     return "".join(out)
+
+
+def _quote(story: Story, text: str, speaker: str, citation: Citation, page: str) -> str:
+    """One quote as a list item: the words, then who said them and where."""
+    return f"- “{md(text)}”<br><small>{md(speaker)}, {cite(story, citation, page)}</small>\n"
 
 
 def _company(story: Story, actor: Actor, limit: int = 8) -> list[tuple[Actor, int]]:

@@ -85,7 +85,13 @@ def find_browser() -> str:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+def browser_path() -> str:
+    """The browser's executable; requested first so no site is built without one."""
+    return find_browser()
+
+
+@pytest.fixture(scope="session")
+def site(browser_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """Serve a temporary folder on a free port, then build the site into it."""
     root = tmp_path_factory.mktemp("browser-site")
     docs_dir, site_dir = root / "docs", root / "site"
@@ -116,13 +122,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+def browser(browser_path: str) -> Iterator[Any]:
     """One headless Chromium for the whole session (the system's, never a download)."""
-    executable = find_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, headless=True,
+        launched = playwright.chromium.launch(executable_path=browser_path, headless=True,
                                               args=CHROMIUM_ARGS)
         try:
             yield launched

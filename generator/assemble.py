@@ -172,6 +172,7 @@ def _terms(drafts: Sequence[TermDraft]) -> tuple[Term, ...]:
     for d in sorted(drafts, key=lambda d: d.term.lower()):
         terms.append(Term(
             id=unique_slug(d.term, taken, fallback="term"), term=d.term, definition=d.definition,
-            sources=d.sources, variants=d.variants, definition_source=d.definition_source,
+            sources=d.sources, definition_source=d.definition_source,
+            variants=tuple(v for v in d.variants if v.lower() != d.term.lower()),
             editor_definition=d.editor_definition))
     return tuple(terms)

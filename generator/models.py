@@ -101,12 +101,24 @@ class StoryConfig:
 
 
 @dataclass(frozen=True)
+class Registry:
+    """For each kind, (id, keys) pairs: names for actors and terms, source sentences for
+    events (see :mod:`generator.registry`)."""
+
+    actors: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    events: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+
+@dataclass(frozen=True)
 class Seeds:
-    """Everything the load stage read: settings, articles and warnings."""
+    """Everything the load stage read: settings, articles, the slug registry and warnings."""
 
     config: StoryConfig
     articles: tuple[Article, ...]
     problems: tuple[Problem, ...] = ()
+    registry: Registry = field(default_factory=Registry)
 
 
 # ------------------------------------------------------------ annotate stage
@@ -196,6 +208,7 @@ class Event:
     text: str
     sources: tuple[Citation, ...]
     actors: tuple[str, ...] = ()  # actor ids
+    former_ids: tuple[str, ...] = ()  # ids published before, kept as anchors
 
 
 @dataclass(frozen=True)
@@ -207,6 +220,7 @@ class Term:
     variants: tuple[str, ...] = ()
     definition_source: Citation | None = None
     editor_definition: bool = False
+    former_ids: tuple[str, ...] = ()  # ids published before, kept as anchors
 
 
 @dataclass(frozen=True)
@@ -224,3 +238,5 @@ class Story:
     generator_version: str
     timeline_order: Literal["oldest", "newest"] = "oldest"
     problems: tuple[Problem, ...] = field(default=())
+    registry: Registry = field(default_factory=Registry)
+    redirects: tuple[tuple[str, str], ...] = ()  # old actor id → new id ("" if gone)

@@ -6,7 +6,9 @@ into ``mkdocs.yml`` as unknown keys. The previous site stays until a build succe
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -41,10 +43,19 @@ def _config(config_file: Path, docs_dir: Path, site_dir: Path, site_name: str | 
         raise SiteError(f"{config_file}: {str(exc).splitlines()[0]}") from exc
 
 
-def build_site(config_file: Path, docs_dir: Path, site_dir: Path, site_name: str | None) -> None:
-    """Build the site into ``site_dir``; any MkDocs warning fails the build."""
+def build_site(config_file: Path, docs_dir: Path, site_dir: Path, site_name: str | None,
+               build_date: dt.date | None = None) -> None:
+    """Build the site into ``site_dir``; any MkDocs warning fails the build.
+
+    ``build_date`` (the newest article's date) stands in for the clock in the sitemap, so
+    the same seeds always give a byte-identical site.
+    """
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
+
+    if build_date is not None and "SOURCE_DATE_EPOCH" not in os.environ:
+        epoch = dt.datetime.combine(build_date, dt.time(), tzinfo=dt.UTC).timestamp()
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
 
     staging = site_dir.parent / f".{site_dir.name}.explainer-staging"
     shutil.rmtree(staging, ignore_errors=True)

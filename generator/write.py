@@ -91,3 +91,17 @@ def _remove_empty_parents(folder: Path, root: Path) -> None:
     while folder != root and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
+
+
+def write_registry(text: str, path: Path) -> str | None:
+    """Save the slug registry if it changed; returns a warning if it cannot be saved."""
+    try:
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            return None
+        staging = path.with_name(f".{path.name}.explainer-staging")
+        staging.write_text(text, encoding="utf-8", newline="\n")
+        os.replace(staging, path)
+    except OSError as exc:
+        return (f"could not save the slug registry ({exc.strerror or exc}); "
+                "ids of new entries may change until it is saved")
+    return None

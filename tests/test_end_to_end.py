@@ -27,7 +27,8 @@ def nlp():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def seeds_site(nlp, tmp_path_factory):  # type: ignore[no-untyped-def]
     out = tmp_path_factory.mktemp("seeds-site")
-    build(ROOT / "seeds", out / "docs", out / "site", config_file=ROOT / "mkdocs.yml", nlp=nlp)
+    build(ROOT / "seeds", out / "docs", out / "site", config_file=ROOT / "mkdocs.yml", nlp=nlp,
+          save_registry=False)
     return out
 
 
@@ -75,8 +76,8 @@ def test_seed_timeline_and_glossary(seeds_site: Path) -> None:
 
 
 def test_same_seeds_give_byte_identical_docs(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    first = generate(ROOT / "seeds", tmp_path / "a", nlp=nlp).files
-    second = generate(ROOT / "seeds", tmp_path / "b", nlp=nlp).files
+    first = generate(ROOT / "seeds", tmp_path / "a", nlp=nlp, save_registry=False).files
+    second = generate(ROOT / "seeds", tmp_path / "b", nlp=nlp, save_registry=False).files
     assert first == second
     for name in first:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
@@ -88,7 +89,8 @@ STORIES = sorted(p for p in (SHARED / "stories").glob("*") if p.is_dir()) if SHA
 @pytest.mark.skipif(not STORIES, reason="../shared/stories is not beside the project")
 @pytest.mark.parametrize("story", STORIES, ids=lambda p: p.name)
 def test_unseen_stories_build(story: Path, nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    build(story, tmp_path / "docs", tmp_path / "site", config_file=ROOT / "mkdocs.yml", nlp=nlp)
+    build(story, tmp_path / "docs", tmp_path / "site", config_file=ROOT / "mkdocs.yml", nlp=nlp,
+          save_registry=False)
     data = story_json(tmp_path)
     jsonschema.validate(data, json.loads(schema_text()))
     assert data["actors"] and data["events"]

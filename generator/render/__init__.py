@@ -7,9 +7,14 @@ from importlib import resources
 from ..models import Citation, Story
 from . import common, data, pages, profiles
 
+DEFAULT_SITE_URL = "https://example.org/explainer/"
 
-def render(story: Story) -> dict[str, str]:
-    """Every generated file, keyed by its path relative to the docs folder."""
+
+def render(story: Story, *, site_url: str = DEFAULT_SITE_URL) -> dict[str, str]:
+    """Every generated file, keyed by its path relative to the docs folder.
+
+    ``site_url`` only shapes the addresses shown on the linking page.
+    """
     files = {
         common.HOME: pages.home(story),
         common.TIMELINE: pages.timeline(story),
@@ -17,11 +22,15 @@ def render(story: Story) -> dict[str, str]:
         common.GLOSSARY: pages.glossary(story),
         common.SOURCES: pages.sources(story),
         common.API: pages.api(story),
+        common.LINKING: pages.linking(story, site_url),
         common.STORY_JSON: data.story_json(story),
         common.SCHEMA_JSON: schema_text(),
     }
     for actor in story.actors:
         files[common.actor_page(actor.id)] = profiles.profile(story, actor)
+    for old, new in story.redirects:
+        # Published ids never break: a renamed, merged or hidden actor's old page redirects.
+        files[f"actors/{old}/index.html"] = pages.redirect(f"../{new}/" if new else "../")
     cited = _citations(story)
     for article in story.articles:
         files[common.source_page(article.id)] = pages.source(story, article.id, cited)

@@ -20,6 +20,7 @@ ACTORS = "actors/index.md"
 GLOSSARY = "glossary.md"
 SOURCES = "sources/index.md"
 API = "api/index.md"
+LINKING = "link.md"
 STORY_JSON = "api/story.json"
 SCHEMA_JSON = "api/story.schema.json"
 

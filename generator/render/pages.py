@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -11,6 +12,7 @@ from .common import (
     API,
     GLOSSARY,
     HOME,
+    LINKING,
     SCHEMA_JSON,
     SOURCES,
     STORY_JSON,
@@ -26,7 +28,7 @@ from .common import (
     short_date,
     source_page,
 )
-from .escape import md
+from .escape import attr, md
 
 
 def home(story: Story) -> str:
@@ -113,9 +115,24 @@ def _event_block(story: Story, e: Event) -> str:
         who = "<br>Who: " + ", ".join(f"[{md(a.name)}]({rel(TIMELINE, actor_page(a.id))})"
                                       for a in people)
     sources = ", ".join(cite(story, c, TIMELINE) for c in e.sources)
-    return (f"**{md(when)}**{expected}: {md(e.text)}<br>"
+    return (f"{_anchors(e.former_ids)}**{md(when)}**{expected}: {md(e.text)}<br>"
             f"<small>Date given as “{md(e.date_text)}” · Sources: {sources}{who}</small>\n"
             f"{{: #{e.id} .event }}\n\n")
+
+
+def redirect(target: str) -> str:
+    """A static page sending readers (and search engines) on to a relative URL."""
+    url = attr(target)
+    return ("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f"<title>Moved</title>\n<link rel=\"canonical\" href=\"{url}\">\n"
+            f"<meta http-equiv=\"refresh\" content=\"0; url={url}\">\n"
+            "<meta name=\"robots\" content=\"noindex\">\n</head>\n"
+            f"<body><p>This page has moved: <a href=\"{url}\">{url}</a>.</p></body>\n</html>\n")
+
+
+def _anchors(ids: Iterable[str]) -> str:
+    """Empty anchors for ids published before, so old links still land here."""
+    return "".join(f'<a id="{attr(i)}"></a>' for i in ids)
 
 
 def glossary(story: Story) -> str:
@@ -126,6 +143,8 @@ def glossary(story: Story) -> str:
     if not story.terms:
         out.append("No terms were found that need explaining.\n")
     for t in story.terms:
+        if t.former_ids:
+            out.append(_anchors(t.former_ids) + "\n\n")
         out.append(f"## {md(t.term)} {{: #{t.id} }}\n\n")
         if t.variants:
             out.append(f"*Also written:* {md(', '.join(t.variants))}\n\n")
@@ -202,3 +221,48 @@ def api(story: Story) -> str:
         "Every `url` is relative to the site's root. A `sentence` is the text of the sentence "
         "the fact came from; `paragraph` and `index` locate it in the article (counted from 0).\n"
     )
+
+
+def linking(story: Story, site_url: str) -> str:
+    """How other articles link to and embed this explainer's entries."""
+    base = site_url.rstrip("/") + "/"
+    out = [front_matter(f"Link and embed: {story.title}",
+                        "How to link to a person, a term or an event of this explainer, "
+                        "and how to embed a card."),
+           "# Link and embed\n\n",
+           "Every person, organisation, place, term and event has a permanent address: it "
+           "never changes, and an entry that is renamed or merged keeps its old address as a "
+           "redirect.\n\n",
+           "| Entry | Address |\n|---|---|\n",
+           f"| A person, organisation or place | `{attr(base)}actors/<id>/` |\n",
+           f"| A glossary term | `{attr(base)}glossary/#<id>` |\n",
+           f"| An event | `{attr(base)}timeline/#<id>` |\n",
+           f"| Everything, as data | `{attr(base)}api/story.json` |\n\n",
+           f"The ids are listed in [`story.json`]({rel(LINKING, STORY_JSON)}) (each entry's `url`).\n\n"]
+    person = next((a for a in story.actors if a.kind == "person"), None)
+    if person is not None:
+        role = person.roles[0].text if person.roles else ""
+        out.append("## Embed a card\n\nPaste this HTML where the card should appear; it needs no "
+                   "script or style sheet:\n\n")
+        out.append(_code(_card(f"{base}actors/{person.id}/", person.name, role, story.title)))
+    if story.terms:
+        term = story.terms[0]
+        out.append("\nA glossary term works the same way:\n\n")
+        out.append(_code(_card(f"{base}glossary/#{term.id}", term.term, term.definition[:160],
+                               story.title)))
+    return "".join(out)
+
+
+def _card(url: str, name: str, detail: str, story_title: str) -> str:
+    lines = [f'<a href="{attr(url)}" style="display:block;max-width:28em;padding:.75em 1em;'
+             'border:1px solid #ccc;border-radius:6px;color:inherit;text-decoration:none">',
+             f"  <strong>{html.escape(name, quote=False)}</strong><br>"]
+    if detail:
+        lines.append(f"  <span>{html.escape(detail, quote=False)}</span><br>")
+    lines += [f"  <small>From the explainer: {html.escape(story_title, quote=False)}</small>", "</a>"]
+    return "\n".join(lines)
+
+
+def _code(snippet: str) -> str:
+    """A code block shown as text: the snippet is escaped, never run as markup."""
+    return f"<pre><code>{html.escape(snippet)}</code></pre>\n"

@@ -107,7 +107,8 @@ def site(browser_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         previous = os.environ.get("SITE_URL")
         os.environ["SITE_URL"] = base_url
         try:
-            build(ROOT / "seeds", docs_dir, site_dir, config_file=ROOT / "mkdocs.yml")
+            build(ROOT / "seeds", docs_dir, site_dir, config_file=ROOT / "mkdocs.yml",
+                  save_registry=False)
         finally:
             if previous is None:
                 os.environ.pop("SITE_URL", None)

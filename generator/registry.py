@@ -1,0 +1,122 @@
+"""The slug registry (``seeds/slugs.yml``): every id ever published, so URLs never break.
+
+Ids are matched to this run's actors, terms and events by what they are called (names,
+aliases, variants) or, for events, by the sentences that report them. An id that no
+longer matches anything by its main name is kept as a redirect to where it went.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from .models import Problem, Registry
+from .slugs import slugify, unique_slug
+
+HEADER = (
+    "# Published ids of this story's people, terms and events: other sites link to them.\n"
+    "# `explainer generate` reads and extends this file; commit it with the seeds.\n"
+    "# An id whose entity was renamed or merged keeps working as a redirect.\n"
+)
+SECTIONS = ("actors", "terms", "events")
+REGISTRY_FILE = "slugs.yml"
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Ids for this run: item index → id, and old id → the id it now redirects to."""
+
+    ids: tuple[str, ...]
+    redirects: tuple[tuple[str, str], ...]
+    entries: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def key(text: str) -> str:
+    """Names compared without case, punctuation or spacing ("By-election" = "byelection")."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def parse_registry(text: str, name: str, problems: list[Problem]) -> Registry:
+    """Validate the registry's YAML; problems are appended with the file name."""
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problems.append(Problem(name, f"malformed YAML: {getattr(exc, 'problem', exc)}",
+                                line=mark.line + 1 if mark else None))
+        return Registry()
+    if not isinstance(data, dict) or set(data) - set(SECTIONS):
+        problems.append(Problem(name, f"must be a mapping with only {', '.join(SECTIONS)}"))
+        return Registry()
+    sections: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+    for section in SECTIONS:
+        entries = data.get(section) or {}
+        if not isinstance(entries, dict):
+            problems.append(Problem(name, f"'{section}' must map ids to lists of names"))
+            entries = {}
+        pairs = []
+        for slug, keys in entries.items():
+            if slugify(str(slug)) != str(slug) or not isinstance(keys, list):
+                problems.append(Problem(name, f"{section}: bad entry '{slug}' (a slug mapping "
+                                              "to a list)"))
+                continue
+            pairs.append((str(slug), tuple(str(k) for k in keys)))
+        sections[section] = tuple(pairs)
+    return Registry(**sections)
+
+
+def dump_registry(registry: Registry) -> str:
+    """Deterministic YAML text of the registry."""
+    data: dict[str, Any] = {
+        section: {slug: list(keys) for slug, keys in sorted(getattr(registry, section))}
+        for section in SECTIONS
+    }
+    return HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=100)
+
+
+def assign(
+    entries: Sequence[tuple[str, tuple[str, ...]]],
+    items: Sequence[tuple[str, Iterable[str]]],
+    *,
+    fallback: str,
+    claim_by_keys: bool = False,
+) -> Assignment:
+    """Give each item (its display name, its keys) an id, reusing registered ids.
+
+    An entry belongs to the item whose display name is the entry's first key. An entry
+    left over redirects to an item sharing any key with it (a rename or a merge), or to
+    nothing ("") when its entity is gone. With ``claim_by_keys`` (events, which have no
+    name), sharing a key is enough to keep the id.
+    """
+    ids: list[str | None] = [None] * len(items)
+    names = [key(name) for name, _ in items]
+    all_keys = [{key(k) for k in (name, *keys)} for name, keys in items]
+    taken = {slug for slug, _ in entries}
+    pending: list[tuple[str, set[str]]] = []
+    for slug, keys in sorted(entries):
+        main = key(keys[0]) if keys and not claim_by_keys else None
+        found = next((i for i, name in enumerate(names) if ids[i] is None and name == main), None)
+        if found is None:
+            pending.append((slug, {key(k) for k in keys}))
+        else:
+            ids[found] = slug
+    moved: list[tuple[str, int | None]] = []
+    for slug, wanted in pending:
+        found = next((i for i, k in enumerate(all_keys) if wanted & k), None)
+        if claim_by_keys and found is not None and ids[found] is None:
+            ids[found] = slug
+        else:
+            moved.append((slug, found))
+    final = [slug or unique_slug(items[i][0], taken, fallback=fallback) for i, slug in enumerate(ids)]
+    redirects = tuple((old, "" if i is None else final[i]) for old, i in moved)
+    updated = dict(entries)
+    for i, (name, item_keys) in enumerate(items):
+        merged = list(updated.get(final[i], ()))
+        for k in (name, *item_keys):
+            if k not in merged:
+                merged.append(k)
+        updated[final[i]] = tuple(merged)
+    return Assignment(tuple(final), redirects, tuple(sorted(updated.items())))

@@ -6,6 +6,7 @@ from importlib import resources
 
 from ..models import Citation, Story
 from . import common, data, pages, profiles
+from .terms import TermLinks
 
 DEFAULT_SITE_URL = "https://example.org/explainer/"
 
@@ -13,28 +14,33 @@ DEFAULT_SITE_URL = "https://example.org/explainer/"
 def render(story: Story, *, site_url: str = DEFAULT_SITE_URL) -> dict[str, str]:
     """Every generated file, keyed by its path relative to the docs folder.
 
+    The glossary is rendered last: it lists the pages where each term was linked.
     ``site_url`` only shapes the addresses shown on the linking page.
     """
+    terms = TermLinks(story)
     files = {
-        common.HOME: pages.home(story),
-        common.TIMELINE: pages.timeline(story),
+        common.HOME: pages.home(story, terms),
+        common.TIMELINE: pages.timeline(story, terms),
         common.ACTORS: profiles.index(story),
-        common.GLOSSARY: pages.glossary(story),
         common.SOURCES: pages.sources(story),
         common.API: pages.api(story),
         common.LINKING: pages.linking(story, site_url),
         common.STORY_JSON: data.story_json(story),
         common.SCHEMA_JSON: schema_text(),
     }
+    titles = {common.HOME: "Home", common.TIMELINE: "Timeline"}
     for actor in story.actors:
-        files[common.actor_page(actor.id)] = profiles.profile(story, actor)
+        files[common.actor_page(actor.id)] = profiles.profile(story, actor, terms)
+        titles[common.actor_page(actor.id)] = actor.name
     for old, new in story.redirects:
         # Published ids never break: a renamed, merged or hidden actor's old page redirects.
         files[f"actors/{old}/index.html"] = pages.redirect(f"../{new}/" if new else "../")
     cited = _citations(story)
     for article in story.articles:
-        files[common.source_page(article.id)] = pages.source(story, article.id, cited)
-    return files
+        files[common.source_page(article.id)] = pages.source(story, article.id, cited, terms)
+        titles[common.source_page(article.id)] = f"{article.source}: {article.title}"
+    files[common.GLOSSARY] = pages.glossary(story, terms.uses, titles)
+    return dict(sorted(files.items()))
 
 
 def schema_text() -> str:

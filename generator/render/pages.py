@@ -29,10 +29,12 @@ from .common import (
     source_page,
 )
 from .escape import attr, md
+from .terms import Linker, TermLinks
 
 
-def home(story: Story) -> str:
+def home(story: Story, terms: TermLinks) -> str:
     """The landing page: what the story is, the latest, what's next, who and what matters."""
+    link = terms.linker(HOME)
     out = [front_matter(story.title, story.description), f"# {md(story.title)}\n\n",
            f"{md(story.description)}\n\n"]
     happened = [e for e in story.events if not e.expected]
@@ -40,17 +42,17 @@ def home(story: Story) -> str:
     if happened:
         out.append("## Latest developments\n\n")
         latest = sorted(happened, key=_sort_key)[-4:]
-        out.extend(_event_line(story, e, HOME) for e in reversed(latest))
+        out.extend(_event_line(story, e, HOME, link) for e in reversed(latest))
         out.append("\n")
     if expected:
         out.append("## What's next\n\n")
-        out.extend(_event_line(story, e, HOME) for e in expected)
+        out.extend(_event_line(story, e, HOME, link) for e in expected)
         out.append("\n")
     people = [a for a in story.actors if a.kind == "person"][:8]
     if people:
         out.append("## Who's who\n\n")
         for a in people:
-            role = f": {md(a.roles[0].text)}" if a.roles else ""
+            role = f": {link(a.roles[0].text)}" if a.roles else ""
             out.append(f"- [{md(a.name)}]({rel(HOME, actor_page(a.id))}){role}\n")
         out.append(f"\n[Everyone in the story]({rel(HOME, ACTORS)})\n\n")
     if story.terms:
@@ -66,15 +68,15 @@ def _sort_key(e: Event) -> str:
     return e.date.sort_key if e.date else ""
 
 
-def _event_line(story: Story, e: Event, page: str) -> str:
+def _event_line(story: Story, e: Event, page: str, link: Linker) -> str:
     when = long_date(e.date) if e.date else "Undated"
-    link = rel(page, TIMELINE, e.id)
     sources = ", ".join(cite(story, c, page) for c in e.sources)
-    return f"- [**{md(when)}**]({link}): {md(e.text)} ({sources})\n"
+    return f"- [**{md(when)}**]({rel(page, TIMELINE, e.id)}): {link(e.text)} ({sources})\n"
 
 
-def timeline(story: Story) -> str:
+def timeline(story: Story, terms: TermLinks) -> str:
     """Every dated event, grouped by month or year, with "What's next" apart."""
+    link = terms.linker(TIMELINE)
     out = [front_matter(f"Timeline: {story.title}", f"What happened, and what is expected next, "
                         f"in the story {story.title}, each event cited to its source sentence."),
            "# Timeline\n\n"]
@@ -82,7 +84,7 @@ def timeline(story: Story) -> str:
     happened = [e for e in story.events if not e.expected]
     if expected:
         out.append("## What's next\n\n")
-        out.extend(_event_block(story, e) for e in expected)
+        out.extend(_event_block(story, e, link) for e in expected)
     groups: dict[str, list[Event]] = defaultdict(list)
     for e in happened:
         groups[_period(e)].append(e)
@@ -92,7 +94,7 @@ def timeline(story: Story) -> str:
     for period in periods:
         out.append(f"## {md(period)}\n\n")
         events = groups[period][::-1] if story.timeline_order == "newest" else groups[period]
-        out.extend(_event_block(story, e) for e in events)
+        out.extend(_event_block(story, e, link) for e in events)
     if not story.events:
         out.append("No dated events were found in the articles.\n")
     return "".join(out)
@@ -106,7 +108,7 @@ def _period(e: Event) -> str:
     return long_date(DateValue(e.date.sort_key[:7], "month"))
 
 
-def _event_block(story: Story, e: Event) -> str:
+def _event_block(story: Story, e: Event, link: Linker) -> str:
     when = long_date(e.date) if e.date else "Undated"
     expected = " (expected)" if e.expected else ""
     people = [a for a in story.actors if a.id in e.actors]
@@ -115,7 +117,7 @@ def _event_block(story: Story, e: Event) -> str:
         who = "<br>Who: " + ", ".join(f"[{md(a.name)}]({rel(TIMELINE, actor_page(a.id))})"
                                       for a in people)
     sources = ", ".join(cite(story, c, TIMELINE) for c in e.sources)
-    return (f"{_anchors(e.former_ids)}**{md(when)}**{expected}: {md(e.text)}<br>"
+    return (f"{_anchors(e.former_ids)}**{md(when)}**{expected}: {link(e.text)}<br>"
             f"<small>Date given as “{md(e.date_text)}” · Sources: {sources}{who}</small>\n"
             f"{{: #{e.id} .event }}\n\n")
 
@@ -135,8 +137,9 @@ def _anchors(ids: Iterable[str]) -> str:
     return "".join(f'<a id="{attr(i)}"></a>' for i in ids)
 
 
-def glossary(story: Story) -> str:
-    """One entry per term with a stable anchor, its definition and where it is used."""
+def glossary(story: Story, uses: dict[str, set[str]], titles: dict[str, str]) -> str:
+    """One entry per term with a stable anchor, its definition, the articles and the pages
+    of this site that use it."""
     out = [front_matter(f"Glossary: {story.title}",
                         f"The terms a reader needs for the story {story.title}, "
                         "defined from the articles."), "# Glossary\n\n"]
@@ -157,6 +160,10 @@ def glossary(story: Story) -> str:
             links = ", ".join(f"[{md(article_by_id(story, a).source)}]"
                               f"({rel(GLOSSARY, source_page(a))})" for a in articles)
             out.append(f"Used in {plural(len(t.sources), 'sentence')} of: {links}\n\n")
+        pages_using = sorted(uses.get(t.id, ()), key=lambda p: (p != HOME, titles.get(p, p)))
+        if pages_using:
+            out.append("On this site: " + ", ".join(
+                f"[{md(titles.get(p, p))}]({rel(GLOSSARY, p)})" for p in pages_using) + "\n\n")
     return "".join(out)
 
 
@@ -170,10 +177,11 @@ def sources(story: Story) -> str:
     return "".join(out)
 
 
-def source(story: Story, article_id: str, cited: Iterable[Citation]) -> str:
+def source(story: Story, article_id: str, cited: Iterable[Citation], terms: TermLinks) -> str:
     """One article: its details and every sentence the site cites from it, in order."""
     a = article_by_id(story, article_id)
     page = source_page(a.id)
+    link = terms.linker(page)
     out = [front_matter(a.title, f"{a.source}, {short_date(a.published)}: {a.title}"),
            f"# {md(a.title)}\n\n"]
     facts = [f"**Outlet:** {md(a.source)}", f"**Published:** {short_date(a.published)}"]
@@ -193,7 +201,7 @@ def source(story: Story, article_id: str, cited: Iterable[Citation]) -> str:
         if c.article != a.id or (c.paragraph, c.sentence) in seen:
             continue
         seen.add((c.paragraph, c.sentence))
-        out.append(f"¶{c.paragraph + 1}.{c.sentence + 1}: {md(c.text)}\n{{: #{sentence_anchor(c)} }}\n\n")
+        out.append(f"¶{c.paragraph + 1}.{c.sentence + 1}: {link(c.text)}\n{{: #{sentence_anchor(c)} }}\n\n")
     out.append(f"[All sources]({rel(page, SOURCES)})\n")
     return "".join(out)
 

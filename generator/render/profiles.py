@@ -17,6 +17,7 @@ from .common import (
     source_page,
 )
 from .escape import md
+from .terms import Linker, TermLinks
 
 PRONOUNS = {"he", "she", "they", "him", "her", "them"}
 FRAGMENT_WORDS = 6  # quotes shorter than this are shown with their sentence
@@ -41,9 +42,10 @@ def index(story: Story) -> str:
     return "".join(out)
 
 
-def profile(story: Story, actor: Actor) -> str:
+def profile(story: Story, actor: Actor, terms: TermLinks) -> str:
     """One actor: roles, quotes, events, company kept and articles, every line cited."""
     page = actor_page(actor.id)
+    link = terms.linker(page)
     summary = actor.roles[0].text if actor.roles else KIND_NAMES[actor.kind]
     out = [front_matter(actor.name, f"{actor.name}: {summary}. In the story {story.title}."),
            f"# {md(actor.name)}\n\n"]
@@ -54,19 +56,19 @@ def profile(story: Story, actor: Actor) -> str:
         out.append(f"**Also called:** {md(', '.join(actor.aliases))}\n\n")
     if actor.roles:
         out.append("## Roles\n\n")
-        out.extend(f"- {md(r.text)} ({cite(story, r.citation, page)})\n" for r in actor.roles)
+        out.extend(f"- {link(r.text)} ({cite(story, r.citation, page)})\n" for r in actor.roles)
         out.append("\n")
     own = [q for q in actor.quotes if not q.unnamed_source]
     others = [q for q in actor.quotes if q.unnamed_source]
     if own:
         out.append("## What they said\n\n")
-        out.extend(_quote(story, q.text, _speaker(q.speaker_text, actor.name), q.citation, page)
+        out.extend(_quote(story, q.text, _speaker(q.speaker_text, actor.name), q.citation, page, link)
                    for q in own)
         out.append("\n")
     if others:
         out.append("## Said by sources close to them\n\n"
                    "These are the words of people the articles do not name, not the actor's own.\n\n")
-        out.extend(_quote(story, q.text, q.speaker_text, q.citation, page) for q in others)
+        out.extend(_quote(story, q.text, q.speaker_text, q.citation, page, link) for q in others)
         out.append("\n")
     events = [e for e in story.events if actor.id in e.actors]
     if events:
@@ -74,7 +76,7 @@ def profile(story: Story, actor: Actor) -> str:
         for e in events:
             when = long_date(e.date) if e.date else "Undated"
             expected = " (expected)" if e.expected else ""
-            out.append(f"- [**{md(when)}**]({rel(page, TIMELINE, e.id)}){expected}: {md(e.text)}\n")
+            out.append(f"- [**{md(when)}**]({rel(page, TIMELINE, e.id)}){expected}: {link(e.text)}\n")
         out.append("\n")
     company = _company(story, actor)
     if company:
@@ -95,7 +97,7 @@ def _speaker(text: str, name: str) -> str:
     return name if not text or text.lower() in PRONOUNS else text
 
 
-def _quote(story: Story, text: str, speaker: str, citation: Citation, page: str) -> str:
+def _quote(story: Story, text: str, speaker: str, citation: Citation, page: str, link: Linker) -> str:
     """One quote as a list item: the words, then who said them and where.
 
     A fragment of a few words means little alone, so its whole sentence is shown too.
@@ -103,7 +105,7 @@ def _quote(story: Story, text: str, speaker: str, citation: Citation, page: str)
     context = ""
     if len(text.split()) < FRAGMENT_WORDS and citation.text.strip() != text.strip():
         context = f"<br><small>In full: {md(citation.text)}</small>"
-    return (f"- “{md(text)}”{context}<br><small>{md(speaker)}, "
+    return (f"- “{link(text)}”{context}<br><small>{md(speaker)}, "
             f"{cite(story, citation, page)}</small>\n")
 
 

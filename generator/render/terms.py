@@ -1,0 +1,62 @@
+"""Glossary terms linked where they are used: the first use of each term on a page links
+to its entry, with the definition as the link's title (a tooltip in the site's theme)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..models import Story, Term
+from .common import GLOSSARY, rel
+from .escape import md
+
+TOOLTIP_CHARS = 220
+
+
+class TermLinks:
+    """Records which pages use which terms while the pages are rendered."""
+
+    def __init__(self, story: Story) -> None:
+        self.uses: dict[str, set[str]] = defaultdict(set)  # term id → pages
+        self._terms = {t.id: t for t in story.terms}
+        forms: dict[str, Term] = {}
+        for t in story.terms:
+            for form in (t.term, *t.variants):
+                forms.setdefault(form.lower(), t)
+        self._forms = forms
+        ordered = sorted(forms, key=lambda f: (-len(f), f))
+        self._pattern = (re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ordered)) + r")(?![\w-])",
+                                    re.IGNORECASE) if ordered else None)
+
+    def linker(self, page: str) -> Linker:
+        return Linker(self, page)
+
+
+class Linker:
+    """Escapes text for one page, linking the first use of each term on that page."""
+
+    def __init__(self, links: TermLinks, page: str) -> None:
+        self._links = links
+        self._page = page
+        self._seen: set[str] = set()
+
+    def __call__(self, text: str) -> str:
+        pattern = self._links._pattern
+        if pattern is None:
+            return md(text)
+        flat = " ".join(str(text).split())
+        out, pos = [], 0
+        for match in pattern.finditer(flat):
+            term = self._links._forms[match.group(1).lower()]
+            if term.id in self._seen:
+                continue
+            self._seen.add(term.id)
+            self._links.uses[term.id].add(self._page)
+            title = term.definition if len(term.definition) <= TOOLTIP_CHARS else \
+                term.definition[: TOOLTIP_CHARS - 1].rsplit(" ", 1)[0] + "…"
+            target = rel(self._page, GLOSSARY, term.id)
+            out.append(md(flat[pos : match.start()]))
+            out.append(f'[{md(match.group(1))}]({target} "{md(title)}"){{: .term }}')
+            pos = match.end()
+        out.append(md(flat[pos:]))
+        return "".join(out)

@@ -4,12 +4,14 @@ to exit codes; the work is done by :mod:`generator.pipeline`."""
 from __future__ import annotations
 
 import argparse
+import html
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
 from .errors import ExplainerError, InputError
+from .models import Problem
 
 EXIT_WARNINGS = 5  # --warnings-as-errors and there were warnings
 EXIT_INTERNAL = 70  # an unexpected error in the generator itself
@@ -46,6 +48,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def one_line_per_file(problems: Sequence[Problem]) -> list[str]:
+    """Each file's problems on one line: "path:line: severity: first; second"."""
+    by_file: dict[str, list[Problem]] = {}
+    for p in problems:
+        by_file.setdefault(p.path, []).append(p)
+    lines = []
+    for path, found in by_file.items():
+        line = next((p.line for p in found if p.line), None)
+        severity = "error" if any(p.severity == "error" for p in found) else "warning"
+        where = f"{path}:{line}" if line else path
+        lines.append(f"{where}: {severity}: " + "; ".join(p.message for p in found))
+    return lines
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
@@ -59,8 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             result = pipeline.generate(args.seeds, args.docs, model=args.model)
     except InputError as exc:
-        for problem in exc.problems:
-            print(f"explainer: {problem}", file=sys.stderr)
+        for line in one_line_per_file(exc.problems):
+            print(f"explainer: {line}", file=sys.stderr)
         return exc.exit_code
     except ExplainerError as exc:
         print(f"explainer: error: {exc}", file=sys.stderr)
@@ -74,8 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"explainer: internal error: {type(exc).__name__}: {exc} "
               "(rerun with --debug for details; previous output left as it was)", file=sys.stderr)
         return EXIT_INTERNAL
-    for problem in result.warnings:
-        print(f"explainer: {problem}", file=sys.stderr)
+    for line in one_line_per_file(result.warnings):
+        print(f"explainer: {line}", file=sys.stderr)
     story = result.story
     if not args.quiet:
         print(f"explainer: {story.title!r}: {len(story.articles)} articles, "
@@ -85,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.warnings_as_errors and result.warnings:
         return EXIT_WARNINGS
     if args.command == "serve":
-        serve_site(args.config, args.docs, story.title, args.dev_addr)
+        serve_site(args.config, args.docs, html.escape(story.title), args.dev_addr)
     return 0
 
 

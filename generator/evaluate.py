@@ -24,8 +24,8 @@ Matching rules (all case-insensitive; curly and straight quotes are the same):
 * Quotes: a gold quote is found by any actor quote whose text contains, or is contained in, the
   gold text (exact matches win when there are some). It is attributed right when the actor
   holding it matches the gold speaker and the quote is not flagged ``unnamed_source``; for a
-  gold ``speaker: null`` the quote must be flagged ``unnamed_source``. Scare quotes found as
-  quotes are errors.
+  gold ``speaker: null`` the quote must be flagged ``unnamed_source``. A scare quote
+  (``scare: true``, words nobody said) extracted as a quote of exactly those words is an error.
 * Events: found by an event whose ``text`` or a source sentence contains the gold text; right
   when one of them has the gold ``date`` and ``expected``. Relations are reported, not scored.
 * Terms: term and variants compared with spaces, hyphens and punctuation removed.
@@ -155,98 +155,103 @@ class Report:
         return _ratio(self.glossary_correct, self.glossary_entries)
 
 
-def evaluate(story: Mapping[str, Any], gold: Mapping[str, Any]) -> Report:
-    """Score one parsed story.json against one parsed gold file."""
+Json = Mapping[str, Any]
+
+
+def _people(actors: Sequence[Json], gold: Json) -> dict[str, Any]:
     people = [(p["name"], _names([p["name"]], p.get("aliases") or []), p) for p in gold.get("people") or []]
-    actors = [a for a in story.get("actors", []) if a.get("kind") == "person"]
     hits = {a["id"]: [g for g, names, _ in people if names & _actor_names(a)] for a in actors}
-    matched_by: dict[str, list[Mapping[str, Any]]] = {g: [] for g, _, _ in people}
-    for actor in actors:
-        for g in hits[actor["id"]]:
-            matched_by[g].append(actor)
+    matched_by: dict[str, list[Json]] = {g: [a for a in actors if g in hits[a["id"]]] for g, _, _ in people}
     required = [(g, p) for g, _, p in people if not p.get("optional")]
     found = {g: matched_by[g][0] for g, _ in required if len(matched_by[g]) == 1}
-    duplicates = tuple(f"{g} ← {' + '.join(a['name'] for a in matched_by[g])}"
-                       for g, _ in required if len(matched_by[g]) > 1)
-    merges = tuple(f"{a['name']} → {' + '.join(hits[a['id']])}" for a in actors if len(hits[a["id"]]) > 1)
-    false_people = tuple(a["name"] for a in actors if not hits[a["id"]])
-    banned = _names(gold.get("not_people") or [])
-    not_people = tuple(sorted({n for a in actors for n in _actor_names(a) & banned}))
-
     with_roles = [(g, p["roles"]) for g, p in required if g in found and p.get("roles")]
     roles_missed = tuple(
         f"{g}: {[r['text'] for r in found[g].get('roles', [])]}" for g, want in with_roles
-        if not any(role_overlap(r["text"], w) >= ROLE_OVERLAP for r in found[g].get("roles", []) for w in want))
+        if not any(role_overlap(r["text"], w) >= ROLE_OVERLAP for r in found[g].get("roles", [])
+                   for w in want))
+    banned = _names(gold.get("not_people") or [])
+    return dict(
+        people_gold=len(required), people_found=len(found), person_actors=len(actors),
+        true_actors=sum(1 for a in actors if hits[a["id"]]),
+        duplicates=tuple(f"{g} ← {' + '.join(a['name'] for a in matched_by[g])}"
+                         for g, _ in required if len(matched_by[g]) > 1),
+        merge_errors=tuple(f"{a['name']} → {' + '.join(hits[a['id']])}"
+                           for a in actors if len(hits[a["id"]]) > 1),
+        false_people=tuple(a["name"] for a in actors if not hits[a["id"]]),
+        not_people_found=tuple(sorted({n for a in actors for n in _actor_names(a) & banned})),
+        roles_gold=len(with_roles), roles_ok=len(with_roles) - len(roles_missed), roles_missed=roles_missed)
 
-    speakers = {g: names for g, names, _ in people}
+
+def _quotes(story: Json, gold: Json) -> dict[str, Any]:
+    speakers = {p["name"]: _names([p["name"]], p.get("aliases") or []) for p in gold.get("people") or []}
     said = [(a, q, norm_text(q["text"])) for a in story.get("actors", []) for q in a.get("quotes", [])]
-    n_found = n_correct = 0
+    found = correct = 0
     wrong: list[str] = []
     missed: list[str] = []
     scare: list[str] = []
-    real = [q for q in gold.get("quotes") or [] if not q.get("scare")]
     for item in gold.get("quotes") or []:
         want = norm_text(item["text"])
-        cands = [(a, q) for a, q, t in said if t and (want in t or (len(t) >= 3 and t in want))]
-        exact = [(a, q) for a, q in cands if norm_text(q["text"]) == want]
-        cands = exact or cands
-        if item.get("scare"):
-            scare.extend(f"{item['text']!r} as {a['name']}" for a, _ in cands)
+        exact = [(a, q) for a, q, t in said if t == want]
+        if item.get("scare"):  # only a quote of exactly these words: they may recur inside real speech
+            scare.extend(f"{item['text']!r} as {a['name']}" for a, _ in exact)
             continue
+        cands = exact or [(a, q) for a, q, t in said if t and (want in t or (len(t) >= 3 and t in want))]
         if not cands:
             missed.append(item["text"])
             continue
-        n_found += 1
+        found += 1
         who = item.get("speaker")
         target = speakers.get(who, _names([who])) if who else frozenset()
         if any(bool(q.get("unnamed_source")) == (who is None) and (who is None or target & _actor_names(a))
                for a, q in cands):
-            n_correct += 1
+            correct += 1
         else:
-            wrong.append(f"{item['text']!r}: want {who or item.get('speaker_text', 'unnamed source')}, got "
-                         + ", ".join(f"{a['name']}{' (unnamed)' if q.get('unnamed_source') else ''}"
-                                     for a, q in cands))
+            got = ", ".join(f"{a['name']}{' (unnamed)' if q.get('unnamed_source') else ''}" for a, q in cands)
+            want_who = who or item.get("speaker_text", "unnamed source")
+            wrong.append(f"{item['text']!r}: want {want_who}, got {got}")
+    return dict(quotes_gold=sum(1 for q in gold.get("quotes") or [] if not q.get("scare")),
+                quotes_found=found, quotes_correct=correct, wrong_speaker=tuple(wrong),
+                quotes_missed=tuple(missed), scare_as_quote=tuple(scare))
 
+
+def _events(story: Json, gold: Json) -> dict[str, Any]:
     events = [(e, [norm_text(e["text"])] + [norm_text(s["sentence"]) for s in e.get("sources", [])])
               for e in story.get("events", [])]
-    e_found = e_correct = 0
+    found = correct = 0
     mismatches: list[str] = []
     relations: list[str] = []
     for item in gold.get("events") or []:
         want, date, expected = norm_text(item["text"]), str(item["date"]), bool(item.get("expected"))
-        cands = [e for e, texts in events if any(want in t for t in texts)]
         label = f"{item['text']!r}: want {date}{' (expected)' if expected else ''}"
-        if not cands:
-            mismatches.append(f"{label}, not found")
-            continue
-        e_found += 1
+        cands = [e for e, texts in events if any(want in t for t in texts)]
         right = [e for e in cands if e["date"] == date and bool(e["expected"]) == expected]
+        found += bool(cands)
+        correct += bool(right)
         if not right:
-            got = sorted({f"{e['date']}{' (expected)' if e['expected'] else ''}" for e in cands})
-            mismatches.append(f"{label}, got {', '.join(got)}")
-            continue
-        e_correct += 1
-        relation = item.get("relation", "on")
-        if not any((e.get("relation") or "on") == relation for e in right):
-            relations.append(f"{label} {relation}, got {', '.join(sorted({str(e.get('relation')) for e in right}))}")
+            dates = ", ".join(sorted({f"{e['date']}{' (expected)' if e['expected'] else ''}" for e in cands}))
+            mismatches.append(f"{label}, got {dates}" if cands else f"{label}, not found")
+        elif not any((e.get("relation") or "on") == item.get("relation", "on") for e in right):
+            got = ", ".join(sorted({str(e.get("relation")) for e in right}))
+            relations.append(f"{label} {item.get('relation', 'on')}, got {got}")
+    return dict(events_gold=len(gold.get("events") or []), events_found=found, events_correct=correct,
+                event_mismatches=tuple(mismatches), relation_mismatches=tuple(relations))
 
+
+def _terms(story: Json, gold: Json) -> dict[str, Any]:
     entries = [{norm_term(t) for t in [e["term"], *e.get("variants", [])]} for e in story.get("glossary", [])]
-    gold_terms = [(t["term"], {norm_term(x) for x in [t["term"], *(t.get("variants") or [])]})
-                  for t in gold.get("terms") or []]
-    terms_missed = tuple(term for term, forms in gold_terms if not any(forms & e for e in entries))
-    all_forms = set().union(*(forms for _, forms in gold_terms))
+    wanted = [(t["term"], {norm_term(x) for x in [t["term"], *(t.get("variants") or [])]})
+              for t in gold.get("terms") or []]
+    missed = tuple(term for term, forms in wanted if not any(forms & e for e in entries))
+    every = set().union(*(forms for _, forms in wanted))
+    return dict(terms_gold=len(wanted), terms_found=len(wanted) - len(missed), glossary_entries=len(entries),
+                glossary_correct=sum(1 for e in entries if e & every), terms_missed=missed)
 
-    return Report(
-        people_gold=len(required), people_found=len(found), person_actors=len(actors),
-        true_actors=sum(1 for a in actors if hits[a["id"]]), duplicates=duplicates, merge_errors=merges,
-        false_people=false_people, not_people_found=not_people, roles_gold=len(with_roles),
-        roles_ok=len(with_roles) - len(roles_missed), roles_missed=roles_missed, quotes_gold=len(real),
-        quotes_found=n_found, quotes_correct=n_correct, wrong_speaker=tuple(wrong), quotes_missed=tuple(missed),
-        scare_as_quote=tuple(scare), events_gold=len(gold.get("events") or []), events_found=e_found,
-        events_correct=e_correct, event_mismatches=tuple(mismatches), relation_mismatches=tuple(relations),
-        terms_gold=len(gold_terms), terms_found=len(gold_terms) - len(terms_missed),
-        glossary_entries=len(entries), glossary_correct=sum(1 for e in entries if e & all_forms),
-        terms_missed=terms_missed)
+
+def evaluate(story: Json, gold: Json) -> Report:
+    """Score one parsed story.json against one parsed gold file."""
+    actors = [a for a in story.get("actors", []) if a.get("kind") == "person"]
+    return Report(**_people(actors, gold), **_quotes(story, gold), **_events(story, gold),
+                  **_terms(story, gold))
 
 
 def format_report(r: Report) -> str:
@@ -263,7 +268,8 @@ def format_report(r: Report) -> str:
         ("quotes attributed", f"{r.quotes:.3f}", f"{r.quotes_correct}/{r.quotes_gold}"),
         ("wrong speaker", str(len(r.wrong_speaker)), ""),
         ("scare quotes as quotes", str(len(r.scare_as_quote)), ""),
-        ("events right date", f"{r.events:.3f}", f"{r.events_correct}/{r.events_gold} ({r.events_found} found)"),
+        ("events right date", f"{r.events:.3f}",
+         f"{r.events_correct}/{r.events_gold} ({r.events_found} found)"),
         ("terms recall", f"{r.terms_recall:.3f}", f"{r.terms_found}/{r.terms_gold}"),
         ("terms precision", f"{r.terms_precision:.3f}", f"{r.glossary_correct}/{r.glossary_entries} entries"),
     ]
@@ -279,7 +285,8 @@ def format_report(r: Report) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator.evaluate", description="Score a story.json against gold annotations.")
+    parser = argparse.ArgumentParser(prog="python -m generator.evaluate",
+                                     description="Score a story.json against gold annotations.")
     parser.add_argument("--gold", type=Path, required=True, help="gold annotations (YAML)")
     parser.add_argument("story_json", type=Path, metavar="STORY_JSON", help="a generated api/story.json")
     args = parser.parse_args(argv)

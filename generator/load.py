@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from . import config as story_config
 from .errors import InputError
 from .models import Article, Paragraph, ParagraphKind, Problem, Registry, Seeds
 from .registry import REGISTRY_FILE, parse_registry
-from .slugs import slugify
+from .slugs import slugify, unique_slug
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 KNOWN_KEYS = ("title", "source", "published", "url", "author", "licence", "license")
@@ -44,6 +45,7 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATELINE = re.compile(
     rf"^(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})\s*$"
 )
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])")
 
 
@@ -58,29 +60,44 @@ def load_seeds(seeds_dir: Path) -> Seeds:
     if registry_path.is_file():
         registry = parse_registry(registry_path.read_text(encoding="utf-8"), str(registry_path),
                                   problems)
+    fatal = [p for p in problems if p.severity == "error"]  # settings: nothing builds right
     articles: list[Article] = []
     seen: dict[str, str] = {}
+    ids: set[str] = set()
     for path in sorted(seeds_dir.iterdir()):
         if not _is_article_file(path):
             continue
-        article = load_article(path, problems, display=_display(path, seeds_dir))
-        if article is None:
+        found: list[Problem] = []
+        article = load_article(path, found, display=_display(path, seeds_dir))
+        problems.extend(p for p in found if p.severity == "warning")
+        errors = [p for p in found if p.severity == "error"]
+        if article is None or errors:
+            # One broken article does not stop the others: it is skipped, in one line.
+            reasons = "; ".join(p.message for p in errors) or "unreadable"
+            problems.append(Problem(errors[0].path if errors else str(path),
+                                    f"article skipped: {reasons}",
+                                    line=errors[0].line if errors else None, severity="warning"))
             continue
         digest = hashlib.sha256(
             "\n".join(p.text for p in article.paragraphs).encode("utf-8")
         ).hexdigest()
         if digest in seen:
-            problems.append(
-                Problem(article.path, f"same text as {seen[digest]}; skipped", severity="warning")
-            )
+            problems.append(Problem(article.path, f"article skipped: same text as {seen[digest]}",
+                                    severity="warning"))
             continue
         seen[digest] = article.path
+        if article.id in ids:
+            new_id = unique_slug(article.id, ids)
+            problems.append(Problem(article.path, f"another file also makes the id '{article.id}'; "
+                                                  f"this one is '{new_id}'", severity="warning"))
+            article = replace(article, id=new_id)
+        ids.add(article.id)
         articles.append(article)
-    if not articles and not any(p.severity == "error" for p in problems):
-        problems.append(Problem(str(seeds_dir), "no articles (*.md, *.markdown, *.txt) found"))
-    errors = [p for p in problems if p.severity == "error"]
-    if errors:
-        raise InputError(errors)
+    if not articles and not fatal:
+        fatal.append(Problem(str(seeds_dir), "no usable articles (*.md, *.markdown, *.txt) found"))
+    if fatal:
+        raise InputError(fatal + [p for p in problems if p not in fatal and p.severity == "warning"
+                                  and "article skipped" in p.message])
     return Seeds(config=config, articles=tuple(articles), problems=tuple(problems),
                  registry=registry)
 
@@ -115,7 +132,9 @@ def load_article(path: Path, problems: list[Problem], *, display: str | None = N
         problems.append(Problem(name, "not UTF-8 text", line=line))
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)  # control characters are never article text
     meta, body, body_line = _split_front_matter(text, name, problems)
+    meta_lines = text.split("\n")[:body_line]
     if meta is None:
         return None
     plain = path.suffix.lower() == ".txt"
@@ -123,7 +142,7 @@ def load_article(path: Path, problems: list[Problem], *, display: str | None = N
     if not any(p.kind == "body" for p in paragraphs):
         problems.append(Problem(name, "article has no body text"))
         return None
-    return _article(path, name, meta, paragraphs, problems)
+    return _article(path, name, meta, meta_lines, paragraphs, problems)
 
 
 def _split_front_matter(
@@ -209,16 +228,22 @@ def _classify(text: str) -> tuple[ParagraphKind, str, str | None]:
     return "body", text, None
 
 
+def _key_line(lines: list[str], key: object) -> int | None:
+    """The file line (1-based) where a front matter key is set."""
+    return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), None)
+
+
 def _article(
-    path: Path, name: str, meta: dict[str, Any], paragraphs: tuple[Paragraph, ...],
-    problems: list[Problem],
+    path: Path, name: str, meta: dict[str, Any], meta_lines: list[str],
+    paragraphs: tuple[Paragraph, ...], problems: list[Problem],
 ) -> Article | None:
     before = len([p for p in problems if p.severity == "error"])
     for key in meta:
         if str(key) not in KNOWN_KEYS:
             close = difflib.get_close_matches(str(key), KNOWN_KEYS, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            problems.append(Problem(name, f"unknown front matter key '{key}'{hint}", line=2))
+            problems.append(Problem(name, f"unknown front matter key '{key}'{hint}; ignored",
+                                    line=_key_line(meta_lines, key), severity="warning"))
     title = _text_field(meta, "title", name, problems)
     derived = False
     if not title:
@@ -231,7 +256,10 @@ def _article(
     if not source:
         source = "Unknown source"
         problems.append(Problem(name, "no source; shown as 'Unknown source'", severity="warning"))
-    published = _date_field(meta.get("published"), name, problems)
+    published = _date_field(meta.get("published"), name, problems, _key_line(meta_lines, "published"))
+    if published and published > dt.date.today():
+        problems.append(Problem(name, f"'published' date {published} is in the future",
+                                line=_key_line(meta_lines, "published"), severity="warning"))
     if "published" not in meta:
         problems.append(
             Problem(name, "no published date; relative dates stay unresolved", severity="warning")
@@ -264,7 +292,7 @@ def _text_field(meta: dict[str, Any], key: str, name: str, problems: list[Proble
     return text or None
 
 
-def _date_field(value: Any, name: str, problems: list[Problem]) -> dt.date | None:
+def _date_field(value: Any, name: str, problems: list[Problem], line: int | None) -> dt.date | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -274,7 +302,7 @@ def _date_field(value: Any, name: str, problems: list[Problem]) -> dt.date | Non
     try:
         return dt.date.fromisoformat(str(value).strip()[:10])
     except ValueError:
-        problems.append(Problem(name, f"'published' is not an ISO date (YYYY-MM-DD): {value!r}", 2))
+        problems.append(Problem(name, f"'published' is not an ISO date (YYYY-MM-DD): {value!r}", line))
         return None
 
 

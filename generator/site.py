@@ -28,7 +28,7 @@ class _Collect(logging.Handler):
 def _config(config_file: Path, docs_dir: Path, site_dir: Path, site_name: str | None,
             strict: bool = True) -> object:
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import MkDocsException
 
     if not config_file.is_file():
         raise SiteError(f"{config_file}: MkDocs configuration not found "
@@ -37,10 +37,16 @@ def _config(config_file: Path, docs_dir: Path, site_dir: Path, site_name: str | 
                                  "site_dir": str(site_dir.resolve()), "strict": strict}
     if site_name:
         overrides["site_name"] = site_name
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
     try:
         return load_config(config_file=str(config_file), **overrides)
-    except ConfigurationError as exc:
-        raise SiteError(f"{config_file}: {str(exc).splitlines()[0]}") from exc
+    except (MkDocsException, SystemExit) as exc:
+        detail = "; ".join(collect.messages) or str(exc).splitlines()[0]
+        raise SiteError(f"{config_file}: {detail}") from exc
+    finally:
+        logger.removeHandler(collect)
 
 
 def build_site(config_file: Path, docs_dir: Path, site_dir: Path, site_name: str | None,

@@ -85,23 +85,34 @@ def test_a_sentence_ending_with_a_bracket_is_not_a_caption(tmp_path: Path) -> No
     [
         ("bad.md", "---\ntitle: [unclosed\n---\n\nBody.\n", "malformed front matter", 3),
         ("open.md", "---\ntitle: T\n\nBody.\n", "never closed", 1),
-        ("date.md", "---\ntitle: T\nsource: S\npublished: soon\n---\n\nBody.\n", "not an ISO date", 2),
+        ("date.md", "---\ntitle: T\nsource: S\npublished: soon\n---\n\nBody.\n", "not an ISO date", 4),
         ("empty.md", "---\ntitle: T\nsource: S\npublished: 2020-01-01\n---\n\n", "no body text", None),
         ("list.md", "---\n- a\n- b\n---\n\nBody.\n", "must be a mapping", 2),
         ("latin1.txt", "caf\xe9 au lait".encode("latin-1"), "not UTF-8", 1),
         ("binary.md", b"\x00\x01\x02binary", "binary file", None),
     ],
 )
-def test_bad_articles_are_errors_naming_the_file(
+def test_a_bad_article_is_skipped_in_one_line_and_the_rest_loads(
     tmp_path: Path, name: str, content: str | bytes, message: str, line: int | None
 ) -> None:
+    write(tmp_path, "good.md", ARTICLE)
     write(tmp_path, name, content)
+    seeds = load_seeds(tmp_path)
+    assert [a.id for a in seeds.articles] == ["good"]
+    (problem,) = seeds.problems
+    assert problem.path.endswith(name)
+    assert problem.message.startswith("article skipped: ") and message in problem.message
+    assert problem.line == line
+    assert "\n" not in str(problem)
+
+
+def test_only_bad_articles_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path, "bad.md", "---\ntitle: [unclosed\n---\n\nBody.\n")
     with pytest.raises(InputError) as caught:
         load_seeds(tmp_path)
-    (problem,) = caught.value.problems
-    assert problem.path.endswith(name)
-    assert message in problem.message
-    assert problem.line == line
+    messages = [str(p) for p in caught.value.problems]
+    assert any("no usable articles" in m for m in messages)
+    assert any("bad.md:3" in m and "malformed front matter" in m for m in messages)
 
 
 def test_all_problems_are_reported_together(tmp_path: Path) -> None:
@@ -109,14 +120,38 @@ def test_all_problems_are_reported_together(tmp_path: Path) -> None:
     write(tmp_path, "b.md", "---\ntitle: T\nsource: S\npublished: nope\n---\n\nBody.\n")
     with pytest.raises(InputError) as caught:
         load_seeds(tmp_path)
-    assert sorted(Path(p.path).name for p in caught.value.problems) == ["a.md", "b.md"]
+    names = sorted(Path(p.path).name for p in caught.value.problems)
+    assert set(names) == {tmp_path.name, "a.md", "b.md"}
 
 
-def test_unknown_key_is_reported_with_a_suggestion(tmp_path: Path) -> None:
+def test_unknown_key_is_a_warning_with_a_suggestion_and_its_line(tmp_path: Path) -> None:
     write(tmp_path, "a.md", "---\ntitle: T\nsource: S\npublised: 2020-01-01\n---\n\nBody.\n")
-    with pytest.raises(InputError) as caught:
-        load_seeds(tmp_path)
-    assert "did you mean 'published'" in str(caught.value)
+    seeds = load_seeds(tmp_path)
+    assert len(seeds.articles) == 1
+    typo = next(p for p in seeds.problems if "publised" in p.message)
+    assert "did you mean 'published'" in typo.message and typo.line == 4
+    assert any("no published date" in p.message for p in seeds.problems)
+
+
+def test_future_date_is_a_warning(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", "---\ntitle: T\nsource: S\npublished: 2999-01-01\n---\n\nBody.\n")
+    (problem,) = load_seeds(tmp_path).problems
+    assert "in the future" in problem.message and problem.line == 4
+
+
+def test_files_whose_ids_collide_both_load(tmp_path: Path) -> None:
+    write(tmp_path, "A story.md", ARTICLE)
+    write(tmp_path, "a-story.md", ARTICLE.replace("First paragraph", "Other paragraph"))
+    seeds = load_seeds(tmp_path)
+    assert sorted(a.id for a in seeds.articles) == ["a-story", "a-story-2"]
+    assert "also makes the id" in str(seeds.problems[0])
+
+
+def test_huge_file_is_skipped(tmp_path: Path) -> None:
+    write(tmp_path, "good.md", ARTICLE)
+    write(tmp_path, "huge.txt", "word " * 500_000)
+    seeds = load_seeds(tmp_path)
+    assert "over the" in seeds.problems[0].message
 
 
 def test_duplicate_article_is_skipped_with_a_warning(tmp_path: Path) -> None:
@@ -124,7 +159,7 @@ def test_duplicate_article_is_skipped_with_a_warning(tmp_path: Path) -> None:
     write(tmp_path, "b.md", ARTICLE)
     seeds = load_seeds(tmp_path)
     assert [a.id for a in seeds.articles] == ["a"]
-    assert "same text as" in str(seeds.problems[0])
+    assert "article skipped: same text as" in str(seeds.problems[0])
 
 
 def test_readme_and_settings_are_not_articles(tmp_path: Path) -> None:
@@ -137,7 +172,7 @@ def test_readme_and_settings_are_not_articles(tmp_path: Path) -> None:
 
 
 def test_empty_folder_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="no articles"):
+    with pytest.raises(InputError, match="no usable articles"):
         load_seeds(tmp_path)
 
 

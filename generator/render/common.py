@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import posixpath
 
 import yaml
@@ -47,8 +48,12 @@ def rel(from_page: str, to_page: str, anchor: str = "") -> str:
 
 
 def front_matter(title: str, description: str) -> str:
-    """YAML front matter (safely quoted) and the generated-file marker."""
-    meta = yaml.safe_dump({"title": title, "description": description[:300]},
+    """YAML front matter and the generated-file marker.
+
+    MkDocs themes put ``title`` and ``description`` into the HTML unescaped, so they are
+    HTML-escaped here (and YAML-quoted by the dumper).
+    """
+    meta = yaml.safe_dump({"title": html.escape(title), "description": html.escape(description[:300])},
                           allow_unicode=True, sort_keys=True, width=1000)
     return f"---\n{meta}---\n\n{MARKER}\n\n"
 

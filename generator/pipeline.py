@@ -9,12 +9,15 @@ import html
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .annotate import DEFAULT_MODEL, annotate, load_model, model_info
 from .assemble import assemble
+from .cache import ParseCache
 from .load import load_seeds
 from .models import Problem, Story
 from .registry import REGISTRY_FILE, dump_registry
@@ -32,33 +35,101 @@ class Result:
     files: dict[str, str]
     report: WriteReport | None
     warnings: tuple[Problem, ...]
+    timings: tuple[tuple[str, float], ...] = ()  # (stage, seconds), for --verbose
+    cache: tuple[int, int] = (0, 0)  # parse cache (hits, misses)
 
 
-def make_story(seeds_dir: Path, *, model: str | None = None, nlp: Language | None = None) -> Story:
+@dataclass(frozen=True)
+class Options:
+    """How to run: which model, how many processes, where the parse cache lives (None: no
+    cache), whether to extend the seeds' slug registry, and a progress callback that gets
+    (articles done so far, total)."""
+
+    model: str | None = None
+    jobs: int = 1
+    cache_dir: Path | None = None
+    save_registry: bool = True
+    progress: Callable[[int, int], None] | None = None
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.laps: list[tuple[str, float]] = []
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps.append((stage, now - self._last))
+        self._last = now
+
+
+def make_story(seeds_dir: Path, *, model: str | None = None, nlp: Language | None = None,
+               options: Options | None = None) -> Story:
     """Read and understand the seeds; no file is written."""
+    return _make(seeds_dir, nlp, _options(options, model, True), _Clock())[0]
+
+
+def _make(seeds_dir: Path, nlp: Language | None, options: Options,
+          clock: _Clock) -> tuple[Story, tuple[int, int]]:
     seeds = load_seeds(seeds_dir)
+    clock.lap("load")
     if nlp is None:
-        nlp = load_model(model or seeds.config.model or DEFAULT_MODEL)
-    return assemble(seeds, annotate(seeds.articles, nlp), model_info(nlp))
+        nlp = load_model(options.model or seeds.config.model or DEFAULT_MODEL)
+    info = model_info(nlp)
+    clock.lap("model")
+    cache = ParseCache(options.cache_dir, info) if options.cache_dir else None
+    cached = {}
+    if cache is not None:
+        for i, article in enumerate(seeds.articles):
+            docs = cache.get(article, nlp.vocab)
+            if docs is not None:
+                cached[i] = docs
+    total, done = len(seeds.articles), 0
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        if options.progress:
+            options.progress(done, total)
+
+    annotated = annotate(seeds.articles, nlp, cached=cached, n_process=max(1, options.jobs),
+                         progress=advance)
+    if cache is not None:
+        for i, item in enumerate(annotated):
+            if i not in cached:
+                cache.put(item.article, [ap.doc for ap in item.paragraphs])
+    clock.lap("annotate")
+    story = assemble(seeds, annotated, info)
+    clock.lap("extract")
+    return story, (cache.hits, cache.misses) if cache else (0, 0)
 
 
 def generate(seeds_dir: Path, docs_dir: Path, *, model: str | None = None,
-             nlp: Language | None = None, save_registry: bool = True) -> Result:
+             nlp: Language | None = None, save_registry: bool = True,
+             options: Options | None = None) -> Result:
     """Write the Markdown pages and ``api/story.json`` for the seeds into ``docs_dir``,
     and extend the seeds' slug registry (unless ``save_registry`` is False)."""
-    story, files = _story_files(seeds_dir, model, nlp)
-    return _commit(story, files, seeds_dir, docs_dir, save_registry)
+    options = _options(options, model, save_registry)
+    clock = _Clock()
+    story, cache = _make(seeds_dir, nlp, options, clock)
+    files = _render(story)
+    clock.lap("render")
+    return _commit(story, files, seeds_dir, docs_dir, options, clock, cache)
 
 
 def build(seeds_dir: Path, docs_dir: Path, site_dir: Path, *, config_file: Path,
           model: str | None = None, nlp: Language | None = None,
-          save_registry: bool = True) -> Result:
+          save_registry: bool = True, options: Options | None = None) -> Result:
     """Generate, then build the site with MkDocs in strict mode.
 
     The site is first built from a trial copy of the docs folder, so a failing MkDocs
     build leaves both the previous docs and the previous site exactly as they were.
     """
-    story, files = _story_files(seeds_dir, model, nlp)
+    options = _options(options, model, save_registry)
+    clock = _Clock()
+    story, cache = _make(seeds_dir, nlp, options, clock)
+    files = _render(story)
+    clock.lap("render")
     dates = [a.published for a in story.articles if a.published]
     with tempfile.TemporaryDirectory(prefix=".explainer-trial-", dir=docs_dir.parent) as tmp:
         trial = Path(tmp) / docs_dir.name
@@ -67,21 +138,28 @@ def build(seeds_dir: Path, docs_dir: Path, site_dir: Path, *, config_file: Path,
         write_docs(files, trial)
         # Themes insert the site name unescaped: it is escaped once here.
         build_site(config_file, trial, site_dir, html.escape(story.title), max(dates, default=None))
-    return _commit(story, files, seeds_dir, docs_dir, save_registry)
+    clock.lap("site")
+    return _commit(story, files, seeds_dir, docs_dir, options, clock, cache)
 
 
-def _story_files(seeds_dir: Path, model: str | None, nlp: Language | None) -> tuple[Story, dict[str, str]]:
-    story = make_story(seeds_dir, model=model, nlp=nlp)
-    return story, render(story, site_url=os.environ.get("SITE_URL") or DEFAULT_SITE_URL)
+def _options(options: Options | None, model: str | None, save_registry: bool) -> Options:
+    options = options or Options()
+    return replace(options, model=model or options.model,
+                   save_registry=save_registry and options.save_registry)
+
+
+def _render(story: Story) -> dict[str, str]:
+    return render(story, site_url=os.environ.get("SITE_URL") or DEFAULT_SITE_URL)
 
 
 def _commit(story: Story, files: dict[str, str], seeds_dir: Path, docs_dir: Path,
-            save_registry: bool) -> Result:
+            options: Options, clock: _Clock, cache: tuple[int, int]) -> Result:
     """Write the docs (and the registry): the last step, once everything else worked."""
     report = write_docs(files, docs_dir)
     warnings = list(story.problems)
-    if save_registry:
+    if options.save_registry:
         trouble = write_registry(dump_registry(story.registry), seeds_dir / REGISTRY_FILE)
         if trouble:
             warnings.append(Problem(str(seeds_dir / REGISTRY_FILE), trouble, severity="warning"))
-    return Result(story, files, report, tuple(warnings))
+    clock.lap("write")
+    return Result(story, files, report, tuple(warnings), tuple(clock.laps), cache)

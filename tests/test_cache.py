@@ -1,0 +1,45 @@
+"""The parse cache: reused when valid, ignored when stale or corrupt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import make_doc
+
+from generator.cache import ParseCache
+from generator.models import Article, ModelInfo, Paragraph
+
+
+def article(text: str) -> Article:
+    return Article("a", "a.md", "T", "S", None, (Paragraph(0, text),))
+
+
+def test_round_trip_keeps_the_annotations(tmp_path: Path) -> None:
+    doc = make_doc("Ann Lee spoke .", ents=[("Ann Lee", "PERSON")])
+    cache = ParseCache(tmp_path, ModelInfo("m", "1"))
+    cache.put(article(doc.text), [doc])
+    (again,) = cache.get(article(doc.text), doc.vocab) or []
+    assert [(e.text, e.label_) for e in again.ents] == [("Ann Lee", "PERSON")]
+    assert [t.pos_ for t in again] == [t.pos_ for t in doc]
+    assert (cache.hits, cache.misses) == (1, 0)
+
+
+def test_other_text_or_model_is_a_miss(tmp_path: Path) -> None:
+    doc = make_doc("Ann Lee spoke .")
+    ParseCache(tmp_path, ModelInfo("m", "1")).put(article(doc.text), [doc])
+    assert ParseCache(tmp_path, ModelInfo("m", "2")).get(article(doc.text), doc.vocab) is None
+    assert ParseCache(tmp_path, ModelInfo("m", "1")).get(article("Other ."), doc.vocab) is None
+
+
+def test_corrupt_entry_is_never_trusted(tmp_path: Path) -> None:
+    doc = make_doc("Ann Lee spoke .")
+    cache = ParseCache(tmp_path, ModelInfo("m", "1"))
+    cache.put(article(doc.text), [doc])
+    (entry,) = tmp_path.rglob("*.spacy")
+    data = bytearray(entry.read_bytes())
+    data[-5] ^= 0xFF
+    entry.write_bytes(bytes(data))
+    assert cache.get(article(doc.text), doc.vocab) is None
+    entry.write_bytes(b"garbage")
+    assert cache.get(article(doc.text), doc.vocab) is None
+    assert cache.misses == 2

@@ -14,9 +14,11 @@ from dataclasses import replace
 from . import __version__
 from .errors import InputError
 from .extract.actors import ActorDraft, extract_actors
+from .extract.figures import extract_figures
 from .extract.glossary import TermDraft, extract_terms
 from .extract.mentions import extract_mentions
 from .extract.quotes import QuoteFinding, extract_quotes
+from .extract.summary import key_sentences
 from .extract.timeline import EventDraft, extract_events
 from .models import (
     Actor,
@@ -67,6 +69,8 @@ def assemble(seeds: Seeds, annotated: Sequence[AnnotatedArticle], model: ModelIn
         problems=seeds.problems,
         registry=Registry(actors=placed.entries, terms=term_entries, events=event_entries),
         redirects=placed.redirects,
+        figures=extract_figures(annotated),
+        key_sentences=key_sentences(annotated, cast),
     )
 
 

@@ -224,6 +224,15 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A number and what it counts ("14,980 votes"), cited to its sentence."""
+
+    value: str
+    label: str
+    citation: Citation
+
+
+@dataclass(frozen=True)
 class Story:
     """The whole explainer, ready to render."""
 
@@ -240,3 +249,5 @@ class Story:
     problems: tuple[Problem, ...] = field(default=())
     registry: Registry = field(default_factory=Registry)
     redirects: tuple[tuple[str, str], ...] = ()  # old actor id → new id ("" if gone)
+    figures: tuple[Figure, ...] = ()
+    key_sentences: tuple[Citation, ...] = ()  # the story so far, in the articles' own words

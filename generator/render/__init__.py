@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import resources
 
 from ..models import Citation, Story
-from . import common, data, pages, profiles
+from . import common, connections, data, home, outlets, pages, profiles, updates
 from .terms import TermLinks
 
 DEFAULT_SITE_URL = "https://example.org/explainer/"
@@ -19,16 +19,19 @@ def render(story: Story, *, site_url: str = DEFAULT_SITE_URL) -> dict[str, str]:
     """
     terms = TermLinks(story)
     files = {
-        common.HOME: pages.home(story, terms),
+        common.HOME: home.home(story, terms),
         common.TIMELINE: pages.timeline(story, terms),
         common.ACTORS: profiles.index(story),
-        common.SOURCES: pages.sources(story),
+        common.SOURCES: outlets.sources_page(story),
         common.API: pages.api(story),
         common.LINKING: pages.linking(story, site_url),
+        common.UPDATES: updates.updates_page(story),
+        common.FEED: updates.atom_feed(story, site_url),
+        common.CONNECTIONS: connections.connections_page(story),
         common.STORY_JSON: data.story_json(story),
         common.SCHEMA_JSON: schema_text(),
     }
-    titles = {common.HOME: "Home", common.TIMELINE: "Timeline"}
+    titles = {common.HOME: "Home", common.TIMELINE: "Timeline", common.UPDATES: "Updates"}
     for actor in story.actors:
         files[common.actor_page(actor.id)] = profiles.profile(story, actor, terms)
         titles[common.actor_page(actor.id)] = actor.name
@@ -52,6 +55,7 @@ def _citations(story: Story) -> list[Citation]:
     found = [r.citation for a in story.actors for r in a.roles]
     found += [q.citation for a in story.actors for q in a.quotes]
     found += [c for e in story.events for c in e.sources]
+    found += list(story.key_sentences) + [f.citation for f in story.figures]
     for t in story.terms:
         found += list(t.sources)
         if t.definition_source:

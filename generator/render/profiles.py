@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Sequence
 
-from ..models import Actor, Citation, Story
+from ..models import Actor, Citation, Quote, Story
 from .common import (
     ACTORS,
     TIMELINE,
     actor_page,
+    article_by_id,
     cite,
     front_matter,
     long_date,
@@ -20,6 +23,7 @@ from .escape import md
 from .terms import Linker, TermLinks
 
 PRONOUNS = {"he", "she", "they", "him", "her", "them"}
+SAME_QUOTE = 0.6  # share of words two reports of one quote have in common
 FRAGMENT_WORDS = 6  # quotes shorter than this are shown with their sentence
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}
 KIND_NAMES = {"person": "Person", "organisation": "Organisation", "place": "Place"}
@@ -62,13 +66,18 @@ def profile(story: Story, actor: Actor, terms: TermLinks) -> str:
     others = [q for q in actor.quotes if q.unnamed_source]
     if own:
         out.append("## What they said\n\n")
-        out.extend(_quote(story, q.text, _speaker(q.speaker_text, actor.name), q.citation, page, link)
-                   for q in own)
+        for group in _same_words(own):
+            q = group[0]
+            out.append(_quote(story, q.text, _speaker(q.speaker_text, actor.name), q.citation, page, link))
+            out.extend(_also(story, other, page) for other in group[1:])
         out.append("\n")
     if others:
         out.append("## Said by sources close to them\n\n"
                    "These are the words of people the articles do not name, not the actor's own.\n\n")
-        out.extend(_quote(story, q.text, q.speaker_text, q.citation, page, link) for q in others)
+        for group in _same_words(others):
+            q = group[0]
+            out.append(_quote(story, q.text, q.speaker_text, q.citation, page, link))
+            out.extend(_also(story, other, page) for other in group[1:])
         out.append("\n")
     events = [e for e in story.events if actor.id in e.actors]
     if events:
@@ -90,6 +99,33 @@ def profile(story: Story, actor: Actor, terms: TermLinks) -> str:
             out.append(f"- [{md(article.title)}]({rel(page, source_page(article.id))}), "
                        f"{md(article.source)}\n")
     return "".join(out)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", text.lower()))
+
+
+def _same_words(quotes: Sequence[Quote]) -> list[list[Quote]]:
+    """Quotes grouped when they are the same words reported twice (by two outlets, or
+    worded slightly differently); a group keeps the first report first."""
+    groups: list[list[Quote]] = []
+    for q in quotes:
+        words = _words(q.text)
+        for group in groups:
+            first = _words(group[0].text)
+            if len(words) >= 4 and len(first & words) / len(first | words) >= SAME_QUOTE:
+                group.append(q)
+                break
+        else:
+            groups.append([q])
+    return groups
+
+
+def _also(story: Story, q: Quote, page: str) -> str:
+    """A second report of the same quote, its wording shown when it differs."""
+    article = article_by_id(story, q.citation.article)
+    return (f"    - Also reported by {md(article.source)} ({md(q.speaker_text)}): “{md(q.text)}” "
+            f"({cite(story, q.citation, page)})\n")
 
 
 def _speaker(text: str, name: str) -> str:

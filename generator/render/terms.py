@@ -55,8 +55,15 @@ class Linker:
             title = term.definition if len(term.definition) <= TOOLTIP_CHARS else \
                 term.definition[: TOOLTIP_CHARS - 1].rsplit(" ", 1)[0] + "…"
             target = rel(self._page, GLOSSARY, term.id)
-            out.append(md(flat[pos : match.start()]))
+            out.append(_md_spaced(flat[pos : match.start()]))
             out.append(f'[{md(match.group(1))}]({target} "{md(title)}"){{: .term }}')
             pos = match.end()
-        out.append(md(flat[pos:]))
+        out.append(_md_spaced(flat[pos:]))
         return "".join(out)
+
+
+def _md_spaced(text: str) -> str:
+    """Escape a piece of a sentence, keeping the spaces at its ends."""
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() and text.strip() else ""
+    return lead + md(text) + trail

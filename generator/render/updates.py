@@ -1,0 +1,118 @@
+"""What each article added to the story: the updates page and its Atom feed.
+
+Computed from the seeds alone (first appearance in publication order), so every rebuild
+gives the same page and feed without any stored state.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from ..models import Actor, Article, Event, Quote, Story, Term
+from .common import (
+    FEED, GLOSSARY, TIMELINE, UPDATES, actor_page, front_matter, plural, rel, short_date,
+    source_page,
+)
+from .escape import md
+
+
+@dataclass(frozen=True)
+class Added:
+    """What one article brought that no earlier article had."""
+
+    article: Article
+    actors: tuple[Actor, ...]
+    events: tuple[Event, ...]
+    quotes: tuple[tuple[Actor, Quote], ...]
+    terms: tuple[Term, ...]
+
+    def summary(self) -> str:
+        parts = [plural(len(self.actors), "new actor"), plural(len(self.events), "new event"),
+                 plural(len(self.quotes), "quote"), plural(len(self.terms), "new term")]
+        return ", ".join(parts)
+
+
+def additions(story: Story) -> list[Added]:
+    """For each article in publication order, what it added first."""
+    order = {a.id: i for i, a in enumerate(story.articles)}
+
+    def first(articles: list[str]) -> int:
+        return min((order[a] for a in articles if a in order), default=len(order))
+
+    actor_first = {a.id: first([c.article for c in a.citations]) for a in story.actors}
+    event_first = {e.id: first([c.article for c in e.sources]) for e in story.events}
+    term_first = {t.id: first([c.article for c in t.sources]) for t in story.terms}
+    found = []
+    for i, article in enumerate(story.articles):
+        found.append(Added(
+            article=article,
+            actors=tuple(a for a in story.actors if actor_first[a.id] == i),
+            events=tuple(e for e in story.events if event_first[e.id] == i),
+            quotes=tuple((a, q) for a in story.actors for q in a.quotes
+                         if q.citation.article == article.id and not q.unnamed_source),
+            terms=tuple(t for t in story.terms if term_first[t.id] == i)))
+    return found
+
+
+def updates_page(story: Story) -> str:
+    """Newest article first: what each one added, with links into the site."""
+    out = [front_matter(f"Updates: {story.title}",
+                        f"What each article added to the explainer of {story.title}, newest first."),
+           "# Updates\n\n",
+           f"What each article added to the story, newest first. Subscribe with the "
+           f"[Atom feed]({rel(UPDATES, FEED)}).\n\n"]
+    for added in reversed(additions(story)):
+        a = added.article
+        out.append(f"## {md(a.source)}, {short_date(a.published)}: {md(a.title)} {{: #{a.id} }}\n\n")
+        out.append(f"[The article's cited sentences]({rel(UPDATES, source_page(a.id))}) · "
+                   f"{added.summary()}\n\n")
+        if added.actors:
+            out.append("**New in the story:** " + ", ".join(
+                f"[{md(x.name)}]({rel(UPDATES, actor_page(x.id))})" for x in added.actors[:20])
+                + (" and more" if len(added.actors) > 20 else "") + "\n\n")
+        if added.events:
+            out.append("**Events:**\n\n" + "".join(
+                f"- [{md(e.date_text or 'undated')}]({rel(UPDATES, TIMELINE, e.id)}): {md(e.text)}\n"
+                for e in added.events[:10]) + "\n")
+        if added.quotes:
+            out.append("**Quotes:**\n\n" + "".join(
+                f"- [{md(x.name)}]({rel(UPDATES, actor_page(x.id))}): “{md(q.text)}”\n"
+                for x, q in added.quotes[:10]) + "\n")
+        if added.terms:
+            out.append("**Terms:** " + ", ".join(
+                f"[{md(t.term)}]({rel(UPDATES, GLOSSARY, t.id)})" for t in added.terms) + "\n\n")
+    return "".join(out)
+
+
+def atom_feed(story: Story, site_url: str) -> str:
+    """An Atom feed with one entry per article; ids and dates come from the seeds only."""
+    base = site_url.rstrip("/") + "/"
+    found = additions(story)
+    dates = [a.published for a in story.articles if a.published]
+    updated = f"{max(dates).isoformat()}T00:00:00Z" if dates else "1970-01-01T00:00:00Z"
+    x = html.escape
+    lines = ['<?xml version="1.0" encoding="utf-8"?>',
+             '<feed xmlns="http://www.w3.org/2005/Atom">',
+             f"  <title>{x(story.title)}</title>",
+             f"  <subtitle>{x(story.description)}</subtitle>",
+             f"  <id>urn:story-explainer:{story.slug}</id>",
+             f'  <link rel="alternate" href="{x(base)}updates/"/>',
+             f'  <link rel="self" href="{x(base)}feed.xml"/>',
+             f"  <updated>{updated}</updated>",
+             "  <author><name>Story Explainer</name></author>"]
+    for added in reversed(found):
+        a = added.article
+        when = f"{a.published.isoformat()}T00:00:00Z" if a.published else updated
+        items = [f"<li>{x(e.date_text or 'undated')}: {x(e.text)}</li>" for e in added.events[:10]]
+        content = (f"<p>{x(added.summary())}</p>" + (f"<ul>{''.join(items)}</ul>" if items else ""))
+        lines += ["  <entry>",
+                  f"    <title>{x(a.source)}: {x(a.title)}</title>",
+                  f"    <id>urn:story-explainer:{story.slug}:{a.id}</id>",
+                  f'    <link rel="alternate" href="{x(base)}updates/#{a.id}"/>',
+                  f"    <updated>{when}</updated>",
+                  f"    <summary>{x(added.summary())}</summary>",
+                  f'    <content type="html">{x(content)}</content>',
+                  "  </entry>"]
+    lines.append("</feed>")
+    return "\n".join(lines) + "\n"

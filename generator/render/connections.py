@@ -15,7 +15,7 @@ from .common import CONNECTIONS, actor_page, front_matter, plural, rel
 from .escape import md
 
 MAX_NODES = 14
-MAX_EDGES = 24
+MAX_EDGES = 14
 _LEADS = re.compile(r"^(?:leader|head|chair(?:man|woman|person)?|president|founder) of (?:the )?(.+)$",
                     re.IGNORECASE)
 
@@ -66,8 +66,10 @@ def connections_page(story: Story) -> str:
     people_orgs = [a for a in story.actors if a.kind in ("person", "organisation")]
     nodes = people_orgs[:MAX_NODES]
     ids = {a.id: f"n{i}" for i, a in enumerate(nodes)}
-    edges = [(pair, n) for pair, n in pairs.most_common() if pair[0] in ids and pair[1] in ids]
-    edges = sorted(edges[:MAX_EDGES], key=lambda e: (-e[1], e[0]))
+    edges = sorted(((pair, n) for pair, n in pairs.items() if pair[0] in ids and pair[1] in ids),
+                   key=lambda e: (-e[1], e[0]))[:MAX_EDGES]
+    drawn = {i for (a, b), _ in edges for i in (a, b)} | {x.id for p in leads for x in p}
+    nodes = [a for a in nodes if a.id in drawn]
     if nodes and (edges or leads):
         lines = ["```mermaid", "graph LR"]
         for a in nodes:

@@ -25,9 +25,14 @@ def home(story: Story, terms: TermLinks) -> str:
     link = terms.linker(HOME)
     out = [front_matter(story.title, story.description), f"# {md(story.title)}\n\n",
            f"{link(story.description)}\n\n"]
-    if story.key_sentences:
+    expected = [e for e in story.events if e.expected][: MAX_LATEST * 2]
+    happened = sorted((e for e in story.events if not e.expected and e.date), key=_when)[-MAX_LATEST:]
+    # A sentence shown below as an event is not repeated in the summary.
+    shown = {(c.article, c.paragraph, c.sentence) for e in expected + happened for c in e.sources}
+    summary = [c for c in story.key_sentences if (c.article, c.paragraph, c.sentence) not in shown]
+    if summary:
         out.append("## The story so far\n\n")
-        out.extend(f"- {link(c.text)} ({cite(story, c, HOME)})\n" for c in story.key_sentences)
+        out.extend(f"- {link(c.text)} ({cite(story, c, HOME)})\n" for c in summary)
         out.append("\n")
     figures = _figures(story)
     if figures:
@@ -35,15 +40,13 @@ def home(story: Story, terms: TermLinks) -> str:
         for labels, c in figures:
             out.append(f"- **{md('; '.join(labels))}**: {link(c.text)} ({cite(story, c, HOME)})\n")
         out.append("\n")
-    expected = [e for e in story.events if e.expected]
     if expected:
         out.append("## What's next\n\n")
-        out.extend(_event_line(story, e, link) for e in expected[:MAX_LATEST * 2])
+        out.extend(_event_line(story, e, link) for e in expected)
         out.append("\n")
-    happened = sorted((e for e in story.events if not e.expected and e.date), key=_when)
     if happened:
         out.append("## Latest developments\n\n")
-        out.extend(_event_line(story, e, link) for e in reversed(happened[-MAX_LATEST:]))
+        out.extend(_event_line(story, e, link) for e in reversed(happened))
         out.append(f"\n[The full timeline]({rel(HOME, TIMELINE)})\n\n")
     people = [a for a in story.actors if a.kind == "person"][:MAX_PEOPLE]
     if people:

@@ -97,6 +97,7 @@ def _apply_overrides(
     """
     problems: list[Problem] = []
     by_key = {d.key: d for d in drafts}
+    order = list(drafts)
     gone: dict[str, str] = {}  # merged-away key → surviving key ("" when hidden)
 
     def find(name: str) -> str | None:
@@ -120,6 +121,17 @@ def _apply_overrides(
             gone[key] = ""
         elif item.action == "role":
             by_key[key] = replace(d, roles=(*d.roles, Role(item.value, d.citations[0])))
+        elif item.action == "split":
+            alias = next((a for a in d.aliases if a.lower() == item.value.strip().lower()), None)
+            if alias is None:
+                problems.append(Problem(config.path or "story.yml",
+                                        f"actors.split: '{item.value}' is not a name of '{d.name}'",
+                                        item.line))
+                continue
+            kept, apart = _split(d, alias)
+            by_key[key] = kept
+            by_key[apart.key] = apart
+            order.append(apart)
         elif item.action == "merge":
             into_key = find(item.value)
             if into_key is None or into_key == key:
@@ -140,7 +152,30 @@ def _apply_overrides(
         while new in gone:
             new = gone[new]
         gone[old] = new
-    return [by_key[d.key] for d in drafts if d.key in by_key], gone
+    return [by_key[d.key] for d in order if d.key in by_key], gone
+
+
+def _split(d: ActorDraft, alias: str) -> tuple[ActorDraft, ActorDraft]:
+    """Undo a wrong merge: the sentences naming the actor only by ``alias`` go to a new
+    actor of that name (quotes stay where they were: an editor can hide or move them)."""
+    others = sorted((n for n in (d.name, *d.aliases) if n != alias), key=len, reverse=True)
+    pattern = re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])")
+
+    def names_alias(text: str) -> bool:
+        for other in others:  # "Biden" inside "Joe Biden" is not "Biden" alone
+            text = text.replace(other, " ")
+        return bool(pattern.search(text))
+
+    moved = tuple(c for c in d.citations if names_alias(c.text))
+    moved_set = set(moved)
+    apart = ActorDraft(key=f"{d.key}|{alias}", name=alias, kind=d.kind, aliases=(),
+                       roles=tuple(r for r in d.roles if r.citation in moved_set),
+                       citations=moved, mentions=len(moved))
+    kept = replace(d, aliases=tuple(a for a in d.aliases if a != alias),
+                   roles=tuple(r for r in d.roles if r.citation not in moved_set),
+                   citations=tuple(c for c in d.citations if c not in moved_set),
+                   mentions=max(d.mentions - len(moved), 0))
+    return kept, apart
 
 
 def _actors(

@@ -14,7 +14,7 @@ import yaml
 from .models import ActorOverride, Problem, StoryConfig, TermOverride
 
 TOP_KEYS = ("title", "description", "model", "timeline", "actors", "terms")
-ACTOR_KEYS = ("rename", "merge", "hide", "roles")
+ACTOR_KEYS = ("rename", "merge", "split", "hide", "roles")
 TERM_KEYS = ("add", "remove", "define")
 
 
@@ -133,13 +133,16 @@ def _actor_overrides(data: _LineDict, name: str, problems: list[Problem]) -> tup
         found.append(ActorOverride("rename", target, str(value or ""), line))
     for target, value, line in _pairs(data, "merge", name, problems):
         found.append(ActorOverride("merge", target, str(value or ""), line))
+    for target, value, line in _pairs(data, "split", name, problems):
+        for alias in value if isinstance(value, list) else [value]:
+            found.append(ActorOverride("split", target, str(alias or ""), line))
     for target, _, line in _pairs(data, "hide", name, problems):
         found.append(ActorOverride("hide", target, "", line))
     for target, value, line in _pairs(data, "roles", name, problems):
         for role in value if isinstance(value, list) else [value]:
             found.append(ActorOverride("role", target, str(role or ""), line))
     for item in found:
-        if item.action in ("rename", "merge", "role") and not item.value.strip():
+        if item.action in ("rename", "merge", "split", "role") and not item.value.strip():
             problems.append(Problem(name, f"actors.{item.action} for '{item.target}' needs a value",
                                     line=item.line))
     return tuple(found)

@@ -71,7 +71,7 @@ class Article:
 class ActorOverride:
     """An editor's correction from ``story.yml``; ``line`` points at it."""
 
-    action: Literal["rename", "merge", "hide", "role"]
+    action: Literal["rename", "merge", "split", "hide", "role"]
     target: str
     value: str = ""
     line: int = 0

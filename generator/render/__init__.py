@@ -32,15 +32,18 @@ def render(story: Story, *, site_url: str = DEFAULT_SITE_URL) -> dict[str, str]:
         common.SCHEMA_JSON: schema_text(),
     }
     titles = {common.HOME: "Home", common.TIMELINE: "Timeline", common.UPDATES: "Updates"}
+    company = profiles.company_index(story)
     for actor in story.actors:
-        files[common.actor_page(actor.id)] = profiles.profile(story, actor, terms)
+        files[common.actor_page(actor.id)] = profiles.profile(story, actor, terms, company)
         titles[common.actor_page(actor.id)] = actor.name
     for old, new in story.redirects:
         # Published ids never break: a renamed, merged or hidden actor's old page redirects.
         files[f"actors/{old}/index.html"] = pages.redirect(f"../{new}/" if new else "../")
-    cited = _citations(story)
+    cited: dict[str, list[Citation]] = {a.id: [] for a in story.articles}
+    for c in _citations(story):
+        cited[c.article].append(c)
     for article in story.articles:
-        files[common.source_page(article.id)] = pages.source(story, article.id, cited, terms)
+        files[common.source_page(article.id)] = pages.source(story, article.id, cited[article.id], terms)
         titles[common.source_page(article.id)] = f"{article.source}: {article.title}"
     files[common.GLOSSARY] = pages.glossary(story, terms.uses, titles)
     return dict(sorted(files.items()))

@@ -93,8 +93,14 @@ def cite(story: Story, c: Citation, from_page: str) -> str:
     return f"[{md(label)}]({rel(from_page, source_page(article.id), sentence_anchor(c))})"
 
 
+_INDEX: list[tuple[Story, dict[str, Article]]] = []
+
+
 def article_by_id(story: Story, article_id: str) -> Article:
-    return next(a for a in story.articles if a.id == article_id)
+    """The story's article with this id (indexed once per story: pages cite thousands)."""
+    if not _INDEX or _INDEX[0][0] is not story:
+        _INDEX[:] = [(story, {a.id: a for a in story.articles})]
+    return _INDEX[0][1][article_id]
 
 
 def plural(n: int, word: str) -> str:

@@ -72,11 +72,11 @@ def connections_page(story: Story) -> str:
     nodes = [a for a in nodes if a.id in drawn]
     if nodes and (edges or leads):
         lines = ["```mermaid", "graph LR"]
-        for a in nodes:
-            shape = ('["', '"]') if a.kind == "person" else ('(["', '"])')
-            lines.append(f"  {ids[a.id]}{shape[0]}{_label(a.name)}{shape[1]}")
-        for (a, b), n in edges:
-            lines.append(f"  {ids[a]} ---|{n}| {ids[b]}")
+        for node in nodes:
+            shape = ('["', '"]') if node.kind == "person" else ('(["', '"])')
+            lines.append(f"  {ids[node.id]}{shape[0]}{_label(node.name)}{shape[1]}")
+        for (first, second), n in edges:
+            lines.append(f"  {ids[first]} ---|{n}| {ids[second]}")
         for person, org in leads:
             if person.id in ids and org.id in ids:
                 lines.append(f"  {ids[person.id]} ==>|leads| {ids[org.id]}")

@@ -10,8 +10,19 @@ from collections import Counter
 
 from ..models import Citation, Event, Story
 from .common import (
-    ACTORS, CONNECTIONS, GLOSSARY, HOME, SOURCES, TIMELINE, UPDATES, actor_page, cite,
-    front_matter, long_date, plural, rel,
+    ACTORS,
+    CONNECTIONS,
+    GLOSSARY,
+    HOME,
+    SOURCES,
+    TIMELINE,
+    UPDATES,
+    actor_page,
+    cite,
+    front_matter,
+    long_date,
+    plural,
+    rel,
 )
 from .escape import md
 from .terms import Linker, TermLinks

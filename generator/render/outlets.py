@@ -8,7 +8,14 @@ from collections import defaultdict
 
 from ..models import Story
 from .common import (
-    GLOSSARY, SOURCES, TIMELINE, actor_page, front_matter, plural, rel, short_date,
+    GLOSSARY,
+    SOURCES,
+    TIMELINE,
+    actor_page,
+    front_matter,
+    plural,
+    rel,
+    short_date,
     source_page,
 )
 from .escape import md

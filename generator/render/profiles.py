@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 from ..models import Actor, Citation, Quote, Story
@@ -46,7 +45,8 @@ def index(story: Story) -> str:
     return "".join(out)
 
 
-def profile(story: Story, actor: Actor, terms: TermLinks) -> str:
+def profile(story: Story, actor: Actor, terms: TermLinks,
+            company: dict[str, list[tuple[Actor, int]]] | None = None) -> str:
     """One actor: roles, quotes, events, company kept and articles, every line cited."""
     page = actor_page(actor.id)
     link = terms.linker(page)
@@ -87,11 +87,11 @@ def profile(story: Story, actor: Actor, terms: TermLinks) -> str:
             expected = " (expected)" if e.expected else ""
             out.append(f"- [**{md(when)}**]({rel(page, TIMELINE, e.id)}){expected}: {link(e.text)}\n")
         out.append("\n")
-    company = _company(story, actor)
-    if company:
+    company_kept = (company if company is not None else company_index(story)).get(actor.id, [])
+    if company_kept:
         out.append("## Appears with\n\n")
         out.extend(f"- [{md(a.name)}]({rel(page, actor_page(a.id))}) "
-                   f"({plural(n, 'shared sentence')})\n" for a, n in company)
+                   f"({plural(n, 'shared sentence')})\n" for a, n in company_kept)
         out.append("\n")
     out.append("## Mentioned in\n\n")
     for article in story.articles:
@@ -145,15 +145,14 @@ def _quote(story: Story, text: str, speaker: str, citation: Citation, page: str,
             f"{cite(story, citation, page)}</small>\n")
 
 
-def _company(story: Story, actor: Actor, limit: int = 8) -> list[tuple[Actor, int]]:
-    """Other actors mentioned in the same sentences, most shared first."""
-    mine = {(c.article, c.paragraph, c.sentence) for c in actor.citations}
-    counts: Counter[str] = Counter()
-    for other in story.actors:
-        if other.id != actor.id:
-            shared = mine & {(c.article, c.paragraph, c.sentence) for c in other.citations}
-            if shared:
-                counts[other.id] = len(shared)
+def company_index(story: Story, limit: int = 8) -> dict[str, list[tuple[Actor, int]]]:
+    """For every actor, the others mentioned in the same sentences, most shared first
+    (computed once for the story from the sentence → actors index)."""
+    from .connections import co_mentions
+
     by_id = {a.id: a for a in story.actors}
-    ranked = sorted(counts, key=lambda i: (-counts[i], by_id[i].name))[:limit]
-    return [(by_id[i], counts[i]) for i in ranked]
+    found: dict[str, list[tuple[Actor, int]]] = {}
+    for (a, b), n in co_mentions(story).items():
+        found.setdefault(a, []).append((by_id[b], n))
+        found.setdefault(b, []).append((by_id[a], n))
+    return {i: sorted(pairs, key=lambda p: (-p[1], p[0].name))[:limit] for i, pairs in found.items()}

@@ -7,11 +7,20 @@ gives the same page and feed without any stored state.
 from __future__ import annotations
 
 import html
+from collections import defaultdict
 from dataclasses import dataclass
 
 from ..models import Actor, Article, Event, Quote, Story, Term
 from .common import (
-    FEED, GLOSSARY, TIMELINE, UPDATES, actor_page, front_matter, plural, rel, short_date,
+    FEED,
+    GLOSSARY,
+    TIMELINE,
+    UPDATES,
+    actor_page,
+    front_matter,
+    plural,
+    rel,
+    short_date,
     source_page,
 )
 from .escape import md
@@ -43,16 +52,21 @@ def additions(story: Story) -> list[Added]:
     actor_first = {a.id: first([c.article for c in a.citations]) for a in story.actors}
     event_first = {e.id: first([c.article for c in e.sources]) for e in story.events}
     term_first = {t.id: first([c.article for c in t.sources]) for t in story.terms}
-    found = []
-    for i, article in enumerate(story.articles):
-        found.append(Added(
-            article=article,
-            actors=tuple(a for a in story.actors if actor_first[a.id] == i),
-            events=tuple(e for e in story.events if event_first[e.id] == i),
-            quotes=tuple((a, q) for a in story.actors for q in a.quotes
-                         if q.citation.article == article.id and not q.unnamed_source),
-            terms=tuple(t for t in story.terms if term_first[t.id] == i)))
-    return found
+    actors: dict[int, list[Actor]] = defaultdict(list)
+    events: dict[int, list[Event]] = defaultdict(list)
+    quotes: dict[str, list[tuple[Actor, Quote]]] = defaultdict(list)
+    terms: dict[int, list[Term]] = defaultdict(list)
+    for a in story.actors:
+        actors[actor_first[a.id]].append(a)
+        for q in a.quotes:
+            if not q.unnamed_source:
+                quotes[q.citation.article].append((a, q))
+    for e in story.events:
+        events[event_first[e.id]].append(e)
+    for t in story.terms:
+        terms[term_first[t.id]].append(t)
+    return [Added(article, tuple(actors[i]), tuple(events[i]), tuple(quotes[article.id]),
+                  tuple(terms[i])) for i, article in enumerate(story.articles)]
 
 
 def updates_page(story: Story) -> str:

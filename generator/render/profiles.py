@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import groupby
 
 from ..models import Actor, Citation, Quote, Story
 from .common import (
@@ -23,7 +24,8 @@ from .terms import Linker, TermLinks
 
 PRONOUNS = {"he", "she", "they", "him", "her", "them"}
 SAME_QUOTE = 0.6  # share of words two reports of one quote have in common
-FRAGMENT_WORDS = 6  # quotes shorter than this are shown with their sentence
+FRAGMENT_WORDS = 6
+TOP_IN_INDEX = 50  # actors per kind in the index table; the rest are listed A to Z  # quotes shorter than this are shown with their sentence
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}
 KIND_NAMES = {"person": "Person", "organisation": "Organisation", "place": "Place"}
 
@@ -37,12 +39,25 @@ def index(story: Story) -> str:
         actors = [a for a in story.actors if a.kind == kind]
         if not actors:
             continue
-        out.append(f"## {heading}\n\n| Name | Role | Mentions |\n|---|---|---|\n")
-        for a in actors:
+        out.append(f"## {heading}\n\n")
+        # A long list is split: the most mentioned first, then everyone else A to Z.
+        top, rest = actors[:TOP_IN_INDEX], sorted(actors[TOP_IN_INDEX:], key=lambda a: a.name.lower())
+        out.append("| Name | Role | Mentions |\n|---|---|---|\n")
+        for a in top:
             role = md(a.roles[0].text) if a.roles else ""
             out.append(f"| [{md(a.name)}]({rel(ACTORS, actor_page(a.id))}) | {role} | {a.mentions} |\n")
         out.append("\n")
+        if rest:
+            out.append(f"### All other {heading.lower()}, A to Z\n\n")
+            for letter, group in groupby(rest, key=lambda a: _letter(a.name)):
+                links = ", ".join(f"[{md(a.name)}]({rel(ACTORS, actor_page(a.id))})" for a in group)
+                out.append(f"**{letter}** {links}\n\n")
     return "".join(out)
+
+
+def _letter(name: str) -> str:
+    first = name.strip()[:1].upper()
+    return first if first.isalpha() else "#"
 
 
 def profile(story: Story, actor: Actor, terms: TermLinks,

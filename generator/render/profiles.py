@@ -24,8 +24,8 @@ from .terms import Linker, TermLinks
 
 PRONOUNS = {"he", "she", "they", "him", "her", "them"}
 SAME_QUOTE = 0.6  # share of words two reports of one quote have in common
-FRAGMENT_WORDS = 6
-TOP_IN_INDEX = 50  # actors per kind in the index table; the rest are listed A to Z  # quotes shorter than this are shown with their sentence
+FRAGMENT_WORDS = 6  # quotes shorter than this are shown with their sentence
+TOP_IN_INDEX = 50  # actors per kind in the index table; the rest are listed A to Z
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}
 KIND_NAMES = {"person": "Person", "organisation": "Organisation", "place": "Place"}
 

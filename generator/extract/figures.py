@@ -4,6 +4,7 @@ with the words that say what it counts and the sentence it came from."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from spacy.tokens import Span
@@ -24,14 +25,19 @@ def extract_figures(articles: Sequence[AnnotatedArticle]) -> tuple[Figure, ...]:
         for ap in annotated.paragraphs:
             if ap.paragraph.kind != "body":
                 continue
-            for n, sent in enumerate(ap.doc.sents):
-                for ent in sent.ents:
-                    if ent.label_ not in FIGURE_LABELS or _YEAR.match(ent.text):
-                        continue
-                    if not _BIG.search(ent.text) or _in_quote(sent, ent):
-                        continue
-                    cite = Citation(annotated.article.id, ap.paragraph.index, n, sent.text.strip())
-                    found.append(Figure(ent.text, _counted(ent), cite))
+            ents = [e for e in ap.doc.ents if e.label_ in FIGURE_LABELS and not _YEAR.match(e.text)
+                    and _BIG.search(e.text)]
+            if not ents:
+                continue
+            sents = list(ap.doc.sents)
+            starts = [s.start for s in sents]
+            for ent in ents:  # one pass over entities, each placed in its sentence by bisection
+                n = bisect_right(starts, ent.start) - 1
+                sent = sents[n]
+                if _in_quote(sent, ent):
+                    continue
+                cite = Citation(annotated.article.id, ap.paragraph.index, n, sent.text.strip())
+                found.append(Figure(ent.text, _counted(ent), cite))
     return tuple(found)
 
 
@@ -54,5 +60,5 @@ def _counted(ent: Span) -> str:
 
 
 def _in_quote(sent: Span, ent: Span) -> bool:
-    before = sent.doc.text[sent.start_char : ent.start_char]
+    before = sent.text[: ent.start_char - sent.start_char]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1

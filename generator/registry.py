@@ -88,8 +88,8 @@ def assign(
 
     An entry belongs to the item whose display name is the entry's first key. An entry
     left over redirects to an item sharing any key with it (a rename or a merge), or to
-    nothing ("") when its entity is gone. With ``claim_by_keys`` (events, which have no
-    name), sharing a key is enough to keep the id.
+    nothing ("") when its entity is gone. With ``claim_by_keys`` (events, whose "name" is
+    only their date and first words), an item that shares a key keeps a left-over id.
     """
     ids: list[str | None] = [None] * len(items)
     names = [key(name) for name, _ in items]
@@ -97,7 +97,7 @@ def assign(
     taken = {slug for slug, _ in entries}
     pending: list[tuple[str, set[str]]] = []
     for slug, keys in sorted(entries):
-        main = key(keys[0]) if keys and not claim_by_keys else None
+        main = key(keys[0]) if keys else None
         found = next((i for i, name in enumerate(names) if ids[i] is None and name == main), None)
         if found is None:
             pending.append((slug, {key(k) for k in keys}))

@@ -118,3 +118,110 @@ def test_roles_from_apposition_bracket_and_title() -> None:
     assert [r.text for r in actors["Ann Lee"].roles] == ["general secretary of Unison"]
     assert [r.text for r in actors["Tom Ray"].roles] == ["Backbench MP (Northtown)"]
     assert actors["Ann Lee"].roles[0].citation.text.startswith("Ann Lee , the general")
+
+
+def test_surname_shared_by_relatives_stands_for_one_of_them_only() -> None:
+    first = make_doc("Joe Biden and his son , Hunter Biden , met . Biden spoke .",
+                     ents=[("Joe Biden", "PERSON"), ("Hunter Biden", "PERSON"), ("Biden", "PERSON")])
+    second = make_doc("Hunter Biden sat . Joe Biden ran . Biden won . Biden lost .",
+                      ents=[("Hunter Biden", "PERSON"), ("Joe Biden", "PERSON"), ("Biden", "PERSON"),
+                            ("Biden", "PERSON")])
+    cast = extract_actors([make_article([first]), make_article([second], article_id="a2")],
+                          extract_mentions([make_article([first]), make_article([second], article_id="a2")]))
+    actors = by_name(cast)
+    # "Biden" follows Hunter once and Joe twice: it is Joe's surname, and never Hunter's.
+    assert "Biden" in actors["Joe Biden"].aliases
+    assert "Biden" not in actors["Hunter Biden"].aliases
+    assert actors["Joe Biden"].mentions == 4
+
+
+def test_surname_introduced_as_a_name_is_a_new_person() -> None:
+    first = make_doc("A student named Wong spoke .", ents=[("Wong", "PERSON")],
+                     pos={"named": "VERB"}, deps={"named": ("acl", "student")})
+    second = make_doc("Joshua Wong wrote .", ents=[("Joshua Wong", "PERSON")])
+    articles = [make_article([first]), make_article([second], article_id="a2")]
+    actors = by_name(extract_actors(articles, extract_mentions(articles)))
+    assert {"Wong", "Joshua Wong"} <= set(actors)
+    assert "Wong" not in actors["Joshua Wong"].aliases
+
+
+def test_shorter_forms_join_the_fullest_name() -> None:
+    doc = make_doc("Pedro R. Pierluisi Urrutia spoke . Pedro Pierluisi left . Pierluisi Urrutia won .",
+                   ents=[("Pedro R. Pierluisi Urrutia", "PERSON"), ("Pedro Pierluisi", "PERSON"),
+                         ("Pierluisi Urrutia", "WORK_OF_ART")])
+    actors = by_name(cast_of(doc))
+    assert [n for n, a in actors.items() if a.kind == "person"] == ["Pedro R. Pierluisi Urrutia"]
+    assert {"Pedro Pierluisi", "Pierluisi Urrutia"} <= set(actors["Pedro R. Pierluisi Urrutia"].aliases)
+
+
+ROLE_POS = {"the": "DET", "a": "DET", "of": "ADP", "tweeted": "VERB", "quit": "VERB", "was": "AUX",
+            "serving": "VERB", "as": "ADP", "personal": "ADJ", "lawyer": "NOUN", "succeeded": "VERB",
+            "who": "PRON", "him": "PRON", "appointed": "VERB", "one": "NUM", "aides": "NOUN"}
+
+
+def roles_of(text: str, ents: list[tuple[str, str]], **kwargs) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    doc = make_doc(text, ents=ents, pos={**ROLE_POS, **kwargs.pop("pos", {})}, **kwargs)
+    return {a.name: [r.text for r in a.roles] for a in cast_of(doc).actors if a.kind == "person"}
+
+
+def test_description_before_the_name_is_a_role() -> None:
+    found = roles_of("The mayor of London , Ann Lee , tweeted . a Republican , Tom Ray , quit .",
+                     [("London", "GPE"), ("Ann Lee", "PERSON"), ("Republican", "NORP"),
+                      ("Tom Ray", "PERSON")])
+    assert found["Ann Lee"] == ["mayor of London"]
+    assert found["Tom Ray"] == ["Republican"]
+
+
+def test_possessive_and_one_of_appositions_are_roles() -> None:
+    found = roles_of("Ann Lee , Tom Ray ’s chief of staff , quit . "
+                     "Eve Bell , one of President Tom Ray ’s aides , quit .",
+                     [("Ann Lee", "PERSON"), ("Tom Ray", "PERSON"), ("Eve Bell", "PERSON"),
+                      ("Tom Ray", "PERSON")],
+                     pos={"chief": "NOUN", "staff": "NOUN"})
+    assert found["Ann Lee"] == ["Tom Ray ’s chief of staff"]
+    assert found["Eve Bell"] == ["one of President Tom Ray ’s aides"]
+
+
+def test_titles_with_of_brackets_and_and() -> None:
+    found = roles_of("so Secretary of State Ann Lee quit . "
+                     "so Labour MP ( Member of Parliament ) Tom Ray quit . "
+                     "so Party leader and Prime Minister Eve Bell quit .",
+                     [("State", "ORG"), ("Ann Lee", "PERSON"), ("Labour", "ORG"), ("Parliament", "ORG"),
+                      ("Tom Ray", "PERSON"), ("Eve Bell", "PERSON")], pos={"so": "ADV", "leader": "NOUN"})
+    assert found["Ann Lee"] == ["Secretary of State"]
+    assert found["Tom Ray"] == ["Labour MP"]
+    assert found["Eve Bell"] == ["Prime Minister", "Party leader"]
+
+
+def test_plural_title_before_a_list_is_each_ones_role() -> None:
+    found = roles_of("It came from Representatives Ann Lee , Tom Ray , and Eve Bell .",
+                     [("Ann Lee", "PERSON"), ("Tom Ray", "PERSON"), ("Eve Bell", "PERSON")],
+                     pos={"It": "PRON", "came": "VERB", "from": "ADP", "and": "CCONJ"})
+    assert found == {"Ann Lee": ["Representative"], "Tom Ray": ["Representative"],
+                     "Eve Bell": ["Representative"]}
+
+
+def test_predicate_roles_belong_to_the_subject_only() -> None:
+    found = roles_of("so Ann Lee was serving as Tom Ray ’s personal lawyer . "
+                     "Eve Bell appointed Tom Ray as secretary of state .",
+                     [("Ann Lee", "PERSON"), ("Tom Ray", "PERSON"), ("Eve Bell", "PERSON"),
+                      ("Tom Ray", "PERSON")],
+                     pos={"secretary": "NOUN", "state": "NOUN", "so": "ADV"},
+                     deps={"Ann": ("compound", "Lee"), "Lee": ("nsubj", "serving"), "as": ("prep", "serving"),
+                           "lawyer": ("pobj", "as"), "Tom": ("compound", "Ray"),
+                           "Ray": ("poss", "lawyer"), "personal": ("amod", "lawyer"), "’s": ("case", "Ray"),
+                           "Bell": ("nsubj", "appointed")},
+                     lemmas={"serving": "serve", "appointed": "appoint"})
+    assert found["Ann Lee"] == ["Tom Ray ’s personal lawyer"]
+    assert found["Eve Bell"] == []
+
+
+def test_a_title_held_now_and_before_by_two_people_is_no_alias() -> None:
+    doc = make_doc("Current Prime Minister Ann Lee quit . Prime Minister Tom Ray spoke . "
+                   "Eve Bell , the prime minister , smiled . the Prime Minister smiled .",
+                   ents=[("Ann Lee", "PERSON"), ("Tom Ray", "PERSON"), ("Eve Bell", "PERSON")],
+                   pos={"the": "DET", "quit": "VERB"})
+    actors = by_name(cast_of(doc))
+    # "Current" says when, not which title; "Eve Bell, the prime minister," describes her.
+    assert not any(alias.startswith("the ") for name in ("Ann Lee", "Tom Ray", "Eve Bell")
+                   for alias in actors[name].aliases)

@@ -1,24 +1,32 @@
 """Group mentions into actors: one profile per person, organisation or place.
 
 A person's full name anchors the profile; a surname alone, an honorific with the
-surname, and a title the story ties to one person ("the Home Secretary") join it.
-When a surname or title could belong to two people, it joins neither.
+surname, and a title the story ties to one person ("the Home Secretary") join it
+(:mod:`.cluster`, :mod:`.titles`). When a surname or title could belong to two people,
+it joins neither. Each actor gets its display name (the fullest form), the other forms
+as aliases, its roles (:mod:`.roles`) and the sentences that mention it.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from ..models import ActorKind, AnnotatedArticle, Citation, Role
-from .mentions import PLACE_LABELS, Mention, citation, normalise
+from .cluster import cluster, org_key
+from .gender import genders
+from .names import Mention
 from .roles import RoleFinding, find_roles
+from .spans import PLACE_LABELS
+from .text import citation
+from .titles import title_map, title_mentions
 
+__all__ = ["ActorDraft", "Cast", "extract_actors", "kind_of", "org_key"]
 Position = tuple[str, int, int]  # (article, paragraph, token index)
-_PAST_TITLE = {"former", "ex", "then", "late", "outgoing", "acting", "interim"}
 
 
 @dataclass(frozen=True)
@@ -36,24 +44,48 @@ class ActorDraft:
 
 @dataclass(frozen=True)
 class Cast:
-    """The actors, and where in the text each one is mentioned (for quotes and events)."""
+    """The actors, and where in the text each one is mentioned (for quotes and events).
+
+    ``gender`` holds "f" or "m" for the people whose honorifics, roles or pronouns say so.
+    """
 
     actors: tuple[ActorDraft, ...]
     positions: Mapping[Position, str]  # token position → actor key
+    gender: Mapping[str, str] = field(default_factory=dict)
+    _people: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict, compare=False,
+                                                            repr=False)
+    _kinds: dict[str, ActorKind] = field(default_factory=dict, compare=False, repr=False)
 
     def at(self, article: str, paragraph: int, token: int) -> str | None:
         return self.positions.get((article, paragraph, token))
 
+    def kind(self, key: str) -> ActorKind | None:
+        """The kind of the actor with this key (None for an unknown key)."""
+        if not self._kinds:
+            self._kinds.update((a.key, a.kind) for a in self.actors)
+        return self._kinds.get(key)
+
+    def people_before(self, article: str, paragraph: int, token: int) -> list[str]:
+        """The people mentioned in the article before a point, most recent first, each once."""
+        if not self._people:
+            for (a, p, t), k in sorted(self.positions.items()):
+                if self.kind(k) == "person":
+                    self._people.setdefault(a, []).append((p, t, k))
+        items = self._people.get(article, [])
+        n = bisect_left(items, (paragraph, token, ""))
+        seen: list[str] = []
+        for i in range(n - 1, -1, -1):
+            key = items[i][2]
+            if key not in seen:
+                seen.append(key)
+                if len(seen) >= 6:
+                    break
+        return seen
+
     def last_person_before(self, article: str, paragraph: int, token: int) -> str | None:
         """The person most recently mentioned before a point (for "he", "she")."""
-        kinds = {a.key: a.kind for a in self.actors}
-        best: tuple[int, int] | None = None
-        key = None
-        for (a, p, t), k in self.positions.items():
-            if (a == article and kinds.get(k) == "person" and (p, t) < (paragraph, token)
-                    and (best is None or (p, t) > best)):
-                best, key = (p, t), k
-        return key
+        people = self.people_before(article, paragraph, token)
+        return people[0] if people else None
 
 
 def kind_of(label: str) -> ActorKind:
@@ -62,93 +94,36 @@ def kind_of(label: str) -> ActorKind:
     return "place" if label in PLACE_LABELS else "organisation"
 
 
-def org_key(text: str) -> str:
-    """Organisation names compared without "the", "party" or a plural ("Greens")."""
-    words = normalise(text).replace("'", "").split()
-    if len(words) > 1 and words[-1] == "party":
-        words = words[:-1]
-    if words and len(words[-1]) > 4 and words[-1].endswith("s") and not words[-1].endswith("ss"):
-        words[-1] = words[-1][:-1]
-    return " ".join(words)
-
-
 def extract_actors(articles: Sequence[AnnotatedArticle], mentions: Sequence[Mention]) -> Cast:
     """Cluster mentions into actors with aliases, roles and the sentences citing them."""
     docs = {(a.article.id, ap.paragraph.index): ap.doc for a in articles for ap in a.paragraphs}
-    assigned = _cluster(mentions)
-    members: dict[str, list[Mention]] = defaultdict(list)
-    for m, key in assigned:
-        members[key].append(m)
+    assigned = cluster(mentions)
+    key_of = dict(assigned)
     findings = _roles(assigned, docs, mentions)
-    titles = _title_map(findings, assigned)
-    extra = _title_mentions(articles, titles)
-    for m, key in extra:
+    extra = title_mentions(articles, title_map(findings, key_of))
+    members: dict[str, list[Mention]] = defaultdict(list)
+    for m, key in [*assigned, *extra]:
         members[key].append(m)
+    by_key: dict[str, list[RoleFinding]] = defaultdict(list)
+    for m, found in findings.items():
+        by_key[key_of[m]].extend(found)
     positions: dict[Position, str] = {}
     for m, key in [*assigned, *extra]:
         for t in range(m.start, m.end):
             positions[(m.article, m.paragraph, t)] = key
-    org_names = {key: _display(ms) for key, ms in members.items()}
+    names = {key: _display(ms) for key, ms in members.items()}
     drafts = []
     for key, ms in members.items():
-        # Captions name people too (their picture credits were removed on load).
-        body = ms
-        name = org_names[key]
-        roles = _dedupe_roles([f for m, k in assigned if k == key for f in findings.get(m, [])], docs)
-        aliases = _aliases(ms, name)
+        roles = _dedupe_roles(by_key.get(key, []), docs)
         cites = sorted({citation(m.article, m.paragraph, docs[(m.article, m.paragraph)], m.start)
-                        for m in body})
+                        for m in ms})
         drafts.append(ActorDraft(
-            key=key, name=name, kind=kind_of(ms[0].label),
-            aliases=tuple(aliases),
-            roles=tuple(_role_with_org(r, f, members, org_names) for r, f in roles),
-            citations=tuple(cites), mentions=len(body)))
+            key=key, name=names[key], kind=kind_of(ms[0].label),
+            aliases=_aliases(ms, names[key]),
+            roles=tuple(_role_with_org(r, f, names) for r, f in roles),
+            citations=tuple(cites), mentions=len(ms)))
     drafts.sort(key=lambda d: (-d.mentions, d.name))
-    return Cast(tuple(drafts), positions)
-
-
-def _cluster(mentions: Sequence[Mention]) -> list[tuple[Mention, str]]:
-    """Assign each mention an actor key; mentions no actor can claim are left out."""
-    names = sorted({m.key for m in mentions
-                    if m.label == "PERSON" and len(m.key.split()) > 1}, key=lambda k: (-len(k), k))
-    full: dict[str, str] = {}  # full name → key of the longest form of that name
-    for name in names:
-        words = name.split()
-        # "Pedro Pierluisi" is "Pedro R. Pierluisi Urrutia": same first name, words included.
-        longer = next((full[other] for other in full if other.split()[0] == words[0]
-                       and set(words) <= set(other.split())), None)
-        full[name] = longer or name
-    by_surname: dict[str, set[str]] = defaultdict(set)
-    for name, key in full.items():
-        for word in name.split()[1:]:
-            by_surname[word].add(key)
-    org_clusters = {org_key(m.text) for m in mentions if m.label == "ORG"}
-    assigned: list[tuple[Mention, str]] = []
-    recent: dict[tuple[str, str], str] = {}  # (article, surname) → last full name used
-    for m in sorted(mentions, key=lambda m: (m.article, m.paragraph, m.start)):
-        words = m.key.split()
-        if m.label == "PERSON":
-            if len(words) > 1:
-                key = full.get(m.key, m.key)
-                for word in words[1:]:
-                    recent[(m.article, word)] = key
-            elif (m.article, words[0]) in recent:
-                key = recent[(m.article, words[0])]  # nearest full name in this article
-            elif len(by_surname[words[0]]) == 1:
-                key = next(iter(by_surname[words[0]]))
-            elif by_surname[words[0]]:
-                continue  # two people share this surname: keep them apart
-            else:
-                key = m.key
-            assigned.append((m, "person:" + key))
-        elif m.label == "NORP":
-            if org_key(m.text) in org_clusters:
-                assigned.append((m, "org:" + org_key(m.text)))
-        elif m.label in PLACE_LABELS:
-            assigned.append((m, "place:" + m.key))
-        else:
-            assigned.append((m, "org:" + org_key(m.text)))
-    return assigned
+    return Cast(tuple(drafts), positions, genders(members, by_key, docs))
 
 
 def _roles(
@@ -169,51 +144,14 @@ def _roles(
     return findings
 
 
-def _title_map(
-    findings: Mapping[Mention, list[RoleFinding]], assigned: Sequence[tuple[Mention, str]]
-) -> dict[tuple[str, ...], str]:
-    """Titles the story ties to exactly one person, and that person's key."""
-    key_of = dict(assigned)
-    holders: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    for m, found in findings.items():
-        for f in found:
-            words = tuple(f.text.split(" (")[0].lower().split())
-            if f.title and words and words[0] not in _PAST_TITLE:
-                holders[words].add(key_of[m])
-    return {title: next(iter(keys)) for title, keys in holders.items() if len(keys) == 1}
-
-
-def _title_mentions(
-    articles: Sequence[AnnotatedArticle], titles: Mapping[tuple[str, ...], str]
-) -> list[tuple[Mention, str]]:
-    """ "the Home Secretary" standing alone, as a mention of the one person who holds it."""
-    found = []
-    for a in articles:
-        for ap in a.paragraphs:
-            if ap.paragraph.kind != "body":
-                continue
-            doc = ap.doc
-            words = [t.lower_ for t in doc]
-            for title, key in titles.items():
-                n = len(title)
-                for i in range(1, len(words) - n + 1):
-                    after = doc[i + n] if i + n < len(doc) else None
-                    if (tuple(words[i : i + n]) == title and words[i - 1] == "the"
-                            and (after is None or after.ent_type_ != "PERSON")):
-                        text = "the " + doc[i : i + n].text
-                        found.append((Mention(text, "PERSON", a.article.id, ap.paragraph.index,
-                                              0, i, i + n), key))
-    return found
-
-
 def _display(ms: Sequence[Mention]) -> str:
-    """The name to show: the most used full form, preferring proper-name capitals."""
+    """The name to show: the fullest form, then the most used, preferring proper capitals."""
     forms = Counter(m.text.replace("’", "'").removeprefix("the ").removeprefix("The ")
                     for m in ms if not m.text.lower().startswith("the ") or m.label != "PERSON")
     if not forms:
         forms = Counter(m.text for m in ms)
-    longest = max(len(f.split()) for f in forms)
     if ms[0].label == "PERSON":
+        longest = max(len(f.split()) for f in forms)
         forms = Counter({f: c for f, c in forms.items() if len(f.split()) == longest})
     return max(sorted(forms), key=lambda f: (forms[f], f.istitle() or f.isupper(), len(f)))
 
@@ -246,12 +184,9 @@ def _dedupe_roles(
     return list(seen.values())
 
 
-def _role_with_org(
-    role: Role, finding: RoleFinding, members: Mapping[str, list[Mention]], names: Mapping[str, str]
-) -> Role:
+def _role_with_org(role: Role, finding: RoleFinding, names: Mapping[str, str]) -> Role:
     """Name the organisation in "leader of X" by its profile name ("Greens" → "Green Party")."""
     if not finding.organisation:
         return role
-    key = "org:" + org_key(finding.organisation)
-    name = names.get(key, finding.organisation)
+    name = names.get("org:" + org_key(finding.organisation), finding.organisation)
     return Role(f"leader of {name}", role.citation)

@@ -1,0 +1,250 @@
+"""Decide each name's label once for the whole story, by evidence across every mention.
+
+The model labels each occurrence on its own, and often differently ("Pierluisi" is a
+person here and an organisation there). A name's label is voted story-wide: each
+mention's label counts once, and what the words around a mention say (the subject of
+"said", a title before it, "the X district") counts more. Multi-word names found
+anywhere are then looked for everywhere (the model misses many), and a surname of a
+person named in full is that person's wherever it stands alone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+from spacy.tokens import Doc, Span
+
+from .evidence import NAMING, PERSON, PLACE, name_shaped
+from .lexicon import COMPASS, HONORIFICS, is_role_noun
+from .names import Mention, make_mention, normalise
+from .spans import PLACE_LABELS, WEAK_ORG_LABELS
+
+Where = tuple[str, int]  # (article, paragraph)
+_EVIDENCE_WEIGHT = 3
+_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", *sorted(WEAK_ORG_LABELS))
+
+
+def votes_of(mentions: Iterable[Mention]) -> dict[str, Counter[str]]:
+    """Label votes per name: one per mention, more for what its context says.
+
+    A person label in a line that is not prose (a table row) does not count.
+    """
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        if m.prose or m.label != "PERSON":
+            votes[m.key][m.label] += 1
+        if m.evidence in (PERSON, NAMING):
+            votes[m.key]["PERSON"] += _EVIDENCE_WEIGHT
+        elif m.evidence == PLACE:
+            votes[m.key]["GPE"] += _EVIDENCE_WEIGHT
+    return votes
+
+
+def best(counts: Counter[str]) -> str:
+    """The most voted label; ties go to the more specific kind of name."""
+    return min(counts, key=lambda label: (-counts[label], _PRIORITY.index(label)))
+
+
+def phrase_of(span: Span) -> tuple[str, ...]:
+    """A name as the words of its tokens, for matching it anywhere."""
+    return tuple(t.lower_.replace("’", "'") for t in span)
+
+
+def known_names(raw: Sequence[Mention], docs: Mapping[Where, Doc]) -> dict[tuple[str, ...], str]:
+    """Multi-token names with their voted label, surnames of people named in full, and
+    coordinated place names ("X and Y"), as token words."""
+    votes = votes_of(raw)
+    decided = {k: best(v) for k, v in votes.items() if v}
+    people = {k for k, label in decided.items() if label == "PERSON" and len(k.split()) > 1}
+    others = {k for k, label in decided.items() if label != "PERSON"}
+    tagged = Counter(m.key for m in raw if m.label == "PERSON")
+    names: dict[tuple[str, ...], str] = {}
+    glued: set[tuple[str, ...]] = set()
+    recurring: set[tuple[str, ...]] = set()
+    for m in raw:
+        span = docs[(m.article, m.paragraph)][m.start : m.end]
+        phrase = phrase_of(span)
+        if m.key not in decided or len(span) < 2 or phrase in glued:
+            continue
+        n = _glued(span, others, people)
+        if n:
+            # "Scotland Nicola Sturgeon", "Amnesty International Man-kei Tam": a place,
+            # organisation or title run into a person's name is two names.
+            glued.add(phrase)
+            names.pop(phrase, None)
+            names[phrase_of(span[n:])] = "PERSON"
+            if n > 1:
+                names[phrase_of(span[:n])] = decided.get(normalise(span[:n].text), m.label)
+            continue
+        names.setdefault(phrase, decided[m.key])
+        if decided[m.key] == "PERSON" and tagged[m.key] >= 2:
+            recurring.add(phrase)
+    # Surnames of people named in full: the model often misses them when they stand alone.
+    for phrase, label in list(names.items()):
+        if label == "PERSON" and phrase[-1].isalpha():
+            names.setdefault((phrase[-1],), "PERSON")
+    place_words = {m.key for m in raw if m.label in PLACE_LABELS}
+    for doc in docs.values():
+        for phrase in coordinated_places(doc, place_words, recurring):
+            names[phrase] = "GPE"
+    return names
+
+
+def _glued(span: Span, others: set[str], people: set[str]) -> int:
+    """Where a person's name starts inside a longer name, after a known place,
+    organisation or title; 0 when it does not."""
+    for n in range(1, len(span) - 1):
+        head, tail = span[:n], span[n:]
+        if normalise(head.text) not in others and not any(is_role_noun(t.text) for t in head):
+            continue
+        words = tail.text.split()
+        if normalise(tail.text) in people or (len(words) >= 2 and name_shaped(words)):
+            return n
+    return 0
+
+
+def coordinated_places(
+    doc: Doc, place_words: set[str], people: set[tuple[str, ...]]
+) -> Iterable[tuple[str, ...]]:
+    """ "X and Y" used as one place name: a part is a place elsewhere or holds a compass
+    word ("North"), and the coordination acts as one unit (before a noun, "the X and Y
+    by-election", or after "for"/"in"/"of")."""
+    for token in doc:
+        if token.lower_ != "and" or token.i == 0 or token.i + 1 >= len(doc):
+            continue
+        left = _title_run(doc, token.i - 1, step=-1)
+        right = _title_run(doc, token.i + 1, step=1)
+        if not left or not right:
+            continue
+        words = tuple(t.lower_ for t in doc[left[0] : right[-1] + 1])
+        parts = (" ".join(doc[i].lower_ for i in left), " ".join(doc[i].lower_ for i in right))
+        if any(tuple(p.split()) in people for p in parts):
+            continue  # "X and Jane Doe" joins a person, not two halves of a place
+        placey = any(p in place_words for p in parts) or any(w.title() in COMPASS for w in words)
+        before = doc[left[0] - 1] if left[0] > 0 else None
+        after = doc[right[-1] + 1] if right[-1] + 1 < len(doc) else None
+        unit = (before is not None and before.lower_ in ("for", "in", "of")) or (
+            after is not None and after.pos_ in ("NOUN", "PROPN") and not after.is_title
+        ) or (after is not None and after.text == "," and right[-1] + 2 < len(doc)
+              and doc[right[-1] + 2].ent_type_ in PLACE_LABELS)
+        if placey and unit:
+            yield words
+
+
+def _title_run(doc: Doc, i: int, *, step: int) -> list[int]:
+    """Indices of the run of capitalised words from ``i`` going ``step``-wards (sorted)."""
+    run = []
+    while 0 <= i < len(doc) and doc[i].is_title and doc[i].is_alpha and doc[i].lower_ != "the":
+        run.append(i)
+        i += step
+    if step < 0 and run and doc[run[-1]].lower_ == "new" and len(run) > 1:
+        run.pop()  # "New X and Y MP": "new" describes the MP
+    return sorted(run)
+
+
+def apply_known_names(
+    raw: Sequence[Mention], names: Mapping[tuple[str, ...], str], docs: Mapping[Where, Doc],
+    kinds: Mapping[Where, tuple[bool, bool]],
+) -> list[Mention]:
+    """Find every use of each known name, longest first, replacing what it overlaps.
+
+    Names are indexed by their first word, so each token is compared only with the names
+    that start with it. ``kinds`` gives each paragraph's (caption, prose) flags.
+    """
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for words in names:
+        by_first[words[0]].append(words)
+    found: list[Mention] = []
+    covered: set[tuple[str, int, int]] = set()  # (article, paragraph, token)
+    for where, doc in docs.items():
+        lowered = [t.lower_.replace("’", "'") for t in doc]
+        caption, prose = kinds[where]
+        matches = [(i, p) for i, w in enumerate(lowered) for p in by_first.get(w, ())
+                   if tuple(lowered[i : i + len(p)]) == p and _stands_alone(doc, i, len(p))]
+        taken: set[int] = set()
+        # Longest names first: "Gorton and Denton" wins over "New Gorton".
+        for i, phrase in sorted(matches, key=lambda ip: (-len(ip[1]), ip[0])):
+            span = range(i, i + len(phrase))
+            if taken.intersection(span):
+                continue
+            taken.update(span)
+            found.append(make_mention(doc[i : i + len(phrase)], names[phrase], *where, caption=caption,
+                                      prose=prose))
+            covered.update((*where, j) for j in span)
+    kept = [m for m in raw
+            if not any((m.article, m.paragraph, j) in covered for j in range(m.start, m.end))]
+    return sorted(kept + found, key=lambda m: (m.article, m.paragraph, m.start))
+
+
+def _stands_alone(doc: Doc, i: int, n: int) -> bool:
+    """A lone surname must look like a name and not be part of another one."""
+    if n > 1:
+        return True
+    token = doc[i]
+    if not token.is_title:
+        return False
+    prev = doc[i - 1] if i > 0 else None
+    return bool(prev is None or not prev.is_title or prev.text.rstrip(".") in HONORIFICS
+                or token.is_sent_start)
+
+
+def decide_labels(raw: Sequence[Mention]) -> tuple[Mention, ...]:
+    """One label per name for the whole story; mentions that name nothing are dropped."""
+    votes = votes_of(raw)
+    lone_people = {k for k, v in votes.items()
+                   if len(k.split()) == 1 and v["PERSON"] >= 2 and best(v) == "PERSON"}
+    full_names = {k for k, v in votes.items() if len(k.split()) > 1 and best(v) == "PERSON"}
+    # A name mislabelled as an organisation that holds a person's surname after its first
+    # word ("Luis Rivera Marín" when "Rivera" is a surname, "Ricardo Rosselló Nevares" when
+    # "Rosselló" alone is a person) is a person's name too.
+    known = lone_people | {w for name in full_names for w in name.split()[1:]}
+    for m in raw:
+        words = m.key.split()
+        if len(words) > 1 and any(w in known for w in words[1:]) and name_shaped(m.text.split()) \
+                and m.key not in full_names and (len(words) > 2 or words[-1] in known):
+            full_names.add(m.key)
+    # Any word after the first of a full name can stand for the person ("Vázquez" for
+    # "Wanda Vázquez Garced").
+    surnames = {word for name in full_names for word in name.split()[1:]}
+    org_names = {k for k, v in votes.items() if v["ORG"]}
+    spoken_outside = {m.key for m in raw if not m.quoted}
+
+    def label_of(m: Mention) -> str | None:
+        key = m.key
+        counts = votes[key]
+        words = key.split()
+        if m.honorific or m.evidence == NAMING:
+            return "PERSON"
+        if not counts:
+            return None  # only a table line names it as a person
+        if len(words) == 1 and key in surnames and \
+                counts["GPE"] + counts["LOC"] <= counts["PERSON"] + counts["ORG"]:
+            return "PERSON"  # a surname of someone named in full elsewhere
+        if key in full_names and (counts["PERSON"] >= counts["ORG"] or not counts["PERSON"]):
+            return "PERSON" if key in spoken_outside else None
+        label = best(counts)
+        if label in WEAK_ORG_LABELS:
+            return "ORG" if key in org_names else None
+        if label == "PERSON" and (len(words) == 1 or key not in spoken_outside):
+            # News names people in full; a lone word never so named is doubtful, and
+            # capitalised words only ever inside quotes ("Witch Hunt") are no one.
+            return None
+        return label
+
+    cleaned: list[Mention] = []
+    for m in raw:
+        label = label_of(m)
+        if label is not None and _plausible(m, label):
+            cleaned.append(m if label == m.label else m.relabel(label))
+    return tuple(cleaned)
+
+
+def _plausible(m: Mention, label: str) -> bool:
+    """Drop fragments the model tags as names: lowercase words, plurals as people."""
+    words = m.text.replace("’", "'").split()
+    if not any(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return False
+    if label == "PERSON":
+        return name_shaped(words) or bool(m.honorific)
+    return True

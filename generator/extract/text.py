@@ -1,0 +1,77 @@
+"""Per-Doc helpers shared by the extractors: sentence lookup, quotation marks, citations.
+
+Looking a sentence up by walking ``doc.sents`` for every mention is quadratic in the
+paragraph's length; the sentence starts and the quoted-token mask are computed once per
+Doc and kept in ``doc.user_data``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span
+
+from ..models import Citation
+
+_STARTS = "explainer.sentence_starts"
+_QUOTED = "explainer.quoted"
+OPENING = {"“", "«"}
+CLOSING = {"”", "»"}
+STRAIGHT = {'"', "''", "``"}
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Token index of each sentence's first token (cached on the Doc)."""
+    starts = doc.user_data.get(_STARTS)
+    if starts is None:
+        starts = [s.start for s in doc.sents] if len(doc) else [0]
+        doc.user_data[_STARTS] = starts
+    return starts
+
+
+def sentence_index(doc: Doc, token_i: int) -> int:
+    """0-based index of the sentence holding token ``token_i``."""
+    return max(0, bisect_right(sentence_starts(doc), token_i) - 1)
+
+
+def sentence_of(doc: Doc, token_i: int) -> Span:
+    """The sentence holding token ``token_i``."""
+    starts = sentence_starts(doc)
+    n = sentence_index(doc, token_i)
+    end = starts[n + 1] if n + 1 < len(starts) else len(doc)
+    return doc[starts[n] : end]
+
+
+def citation(article: str, paragraph: int, doc: Doc, token_i: int) -> Citation:
+    """Cite the sentence holding token ``token_i``."""
+    return Citation(article, paragraph, sentence_index(doc, token_i),
+                    sentence_of(doc, token_i).text.strip())
+
+
+def quoted(doc: Doc) -> list[bool]:
+    """For each token, whether it stands between quotation marks (cached on the Doc).
+
+    Curly marks open and close; straight double quotes toggle. A paragraph whose quotation
+    is left open runs to its end (the quote continues in the next paragraph).
+    """
+    mask = doc.user_data.get(_QUOTED)
+    if mask is None:
+        mask, inside = [], False
+        for token in doc:
+            text = token.text
+            if text in OPENING or (text in STRAIGHT and not inside):
+                mask.append(False)
+                inside = True
+            elif text in CLOSING or (text in STRAIGHT and inside):
+                mask.append(False)
+                inside = False
+            else:
+                mask.append(inside)
+        doc.user_data[_QUOTED] = mask
+    return mask
+
+
+def is_quoted(doc: Doc, start: int, end: int) -> bool:
+    """True when every token of ``doc[start:end]`` is inside quotation marks."""
+    mask = quoted(doc)
+    return all(mask[start:end])

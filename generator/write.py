@@ -98,6 +98,9 @@ def write_registry(text: str, path: Path) -> str | None:
     try:
         if path.is_file() and path.read_text(encoding="utf-8") == text:
             return None
+        if not path.parent.stat().st_mode & 0o222:
+            # A folder nobody may write to (even when running as root) is read-only input.
+            return "the seeds folder is read-only; new ids were not recorded"
         staging = path.with_name(f".{path.name}.explainer-staging")
         staging.write_text(text, encoding="utf-8", newline="\n")
         os.replace(staging, path)

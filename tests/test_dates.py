@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from generator.extract.dates import find_date_expressions, is_future, resolve_date
+from generator.extract.dates import (
+    clause_tense,
+    direction,
+    find_date_expressions,
+    is_future,
+    resolve_date,
+)
 from generator.models import DateValue
 
 SATURDAY = dt.date(2026, 2, 28)  # a Saturday, ISO week 2026-W09
@@ -195,3 +201,95 @@ def test_find_date_expressions(sentence: str, expected: list[str]) -> None:
 )
 def test_is_future(clause: str, expected: bool) -> None:
     assert is_future(clause) is expected
+
+
+# ------------------------------------------------------------------ rules added for issue 4
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "future", "expected"),
+    [
+        # A weekday named with a date picks the year in which that date falls on that weekday.
+        ("Tuesday, January 21", dt.date(2020, 1, 15), False, DateValue("2020-01-21", "day")),
+        ("on Tuesday, January 21", dt.date(2020, 1, 15), True, DateValue("2020-01-21", "day")),
+        ("Monday, 5 January", dt.date(2026, 2, 28), False, DateValue("2026-01-05", "day")),
+        # A month with a relative year.
+        ("since June of this year", dt.date(2019, 11, 27), False,
+         DateValue("2019-06", "month", "since")),
+        ("June of last year", dt.date(2019, 11, 27), False, DateValue("2018-06", "month")),
+    ],
+)
+def test_weekday_with_a_date_and_relative_years(
+    text: str, anchor: dt.date, future: bool, expected: DateValue
+) -> None:
+    assert resolve_date(text, anchor, future=future) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("Monday", dt.date(2019, 8, 4), DateValue("2019-08-05", "day")),  # Sunday: 1 day ahead
+        ("Monday", dt.date(2019, 8, 8), DateValue("2019-08-05", "day")),  # Thursday: 3 back
+        ("Wednesday", dt.date(2019, 8, 4), DateValue("2019-08-07", "day")),  # 3 ahead, 4 back
+        ("early September", dt.date(2019, 8, 29), DateValue("2019-09", "month")),
+        ("October 14", dt.date(2019, 8, 29), DateValue("2019-10-14", "day")),
+        ("June 12", dt.date(2019, 6, 23), DateValue("2019-06-12", "day")),
+    ],
+)
+def test_nearest_takes_the_closest_candidate(text: str, anchor: dt.date, expected: DateValue) -> None:
+    """A future seen from the past ("would meet on Monday") may be either side of publication."""
+    assert resolve_date(text, anchor, nearest=True) == expected
+
+
+def test_a_relation_before_a_possessive_date_governs_the_noun() -> None:
+    anchor = dt.date(2019, 6, 23)
+    assert resolve_date("after last week's", anchor) == DateValue("2019-W24", "week", "on")
+    assert resolve_date("after last week", anchor) == DateValue("2019-W24", "week", "after")
+    assert resolve_date("since Thursday's", SATURDAY) == DateValue("2026-02-26", "day", "since")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Bill Clinton was impeached in 1998, and Andrew Johnson in 1868.", ["1998", "1868"]),
+        ("About 1700 were arrested; 1868 people marched.", []),
+        ("He resigned in protest to May's negotiated deal.", []),
+        ("He resigned effective next Wednesday, July 31.", ["next Wednesday", "July 31"]),
+        ("Protests since June of this year continued.", ["since June of this year"]),
+    ],
+)
+def test_find_more_date_expressions(sentence: str, expected: list[str]) -> None:
+    assert [text for _, _, text in find_date_expressions(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("earlier this week", "past"), ("Yesterday", "past"), ("last week's", "past"),
+        ("three days ago", "past"), ("next week", "future"), ("later this month", "future"),
+        ("tomorrow", "future"), ("Thursday", None), ("2015", None), ("this week", None),
+    ],
+)
+def test_direction_of_an_expression(expression: str, expected: str | None) -> None:
+    assert direction(expression) == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "past_verb", "expected"),
+    [
+        ("anticipated to begin in January", False, "future"),
+        ("a deposition request, scheduled for this week", False, "future"),
+        ("the trial could possibly commence on Tuesday", False, "future"),
+        ("a vote will be held today", False, "future"),
+        ("it would meet on Monday", False, "near"),
+        ("The Senate was to meet Monday", True, "near"),
+        ("The Senate was set to meet on Wednesday", True, "near"),
+        ("She was expected to win on Sunday", True, "near"),
+        ("Pelosi announced the upcoming vote earlier this week", True, "past"),
+        ("the upcoming vote on Tuesday", False, "future"),
+        ("Police could not stop the march on Sunday", True, "past"),
+        ("On Wednesday, Lam announced", True, "past"),
+    ],
+)
+def test_clause_tense(clause: str, past_verb: bool, expected: str) -> None:
+    assert clause_tense(clause, past_verb=past_verb) == expected

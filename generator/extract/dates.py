@@ -37,13 +37,15 @@ _TIME_OF_DAY = r"(?:morning|afternoon|evening|night|lunchtime)"
 _M = rf"(?P<m>{_MONTH_FULL}|{_MONTH_ABBR})\b\.?"
 _D = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
 _Y = r"(?P<y>\d{4})"
-_WD_PREFIX = rf"(?:{_WEEKDAY},?\s+)?"  # "Wednesday, September 25, 2019": the weekday is redundant
+# "Tuesday, January 21": with a year the weekday is redundant; without one it picks the year.
+_WD_PREFIX = rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?"
 
 _ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
 _MDY = re.compile(rf"{_WD_PREFIX}{_M}\s+{_D}(?:,?\s+{_Y})?")
 _DMY = re.compile(rf"{_WD_PREFIX}(?:the\s+)?{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?")
 _MY = re.compile(rf"{_M},?\s+(?:of\s+)?{_Y}")
-_M_REL_YEAR = re.compile(rf"{_M}\s+(?P<rel>this|last|next)\s+year")  # "November last year"
+# "November last year", "June of this year"
+_M_REL_YEAR = re.compile(rf"{_M}\s+(?:of\s+)?(?P<rel>this|last|next)\s+year")
 _M_ONLY = re.compile(rf"(?:(?P<rel>this|last|next)\s+)?{_M}")
 _YEAR = re.compile(r"(?:(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?(?P<y>[12]\d{3})")
 _WD = re.compile(rf"(?:(?P<rel>this|last|next)\s+)?(?P<wd>{_WEEKDAY})(?:\s+{_TIME_OF_DAY})?")
@@ -105,29 +107,67 @@ def _month_number(word: str) -> int:
     return [m[:3] for m in MONTHS].index(word[:3]) + 1
 
 
-def _weekday(anchor: dt.date, target: int, rel: str | None, future: bool) -> dt.date:
-    """A bare weekday naming the anchor's own weekday means the anchor day (news convention)."""
+def _weekday(
+    anchor: dt.date, target: int, rel: str | None, future: bool, nearest: bool = False
+) -> dt.date:
+    """A bare weekday naming the anchor's own weekday means the anchor day (news convention).
+
+    ``nearest`` (a future seen from the past: "would meet on Monday", "was to meet Monday")
+    takes the closer of the two candidates, the earlier one on a tie.
+    """
     back = (anchor.weekday() - target) % 7
     ahead = (target - anchor.weekday()) % 7
     if rel == "last":
         return anchor - dt.timedelta(days=back or 7)
     if rel == "next":
         return anchor + dt.timedelta(days=ahead or 7)
+    if nearest:
+        future = ahead < back
     return anchor + dt.timedelta(days=ahead) if future else anchor - dt.timedelta(days=back)
 
 
-def _month_year(anchor: dt.date, month: int, rel: str | None, future: bool) -> int:
+def _month_year(
+    anchor: dt.date, month: int, rel: str | None, future: bool, nearest: bool = False
+) -> int:
     """The year of the nearest such month in the direction the tense (or last/next) points."""
     if rel == "last":
         return anchor.year if month < anchor.month else anchor.year - 1
     if rel == "next":
         return anchor.year if month > anchor.month else anchor.year + 1
+    if nearest:
+        return min((anchor.year - 1, anchor.year, anchor.year + 1),
+                   key=lambda y: abs((y - anchor.year) * 12 + month - anchor.month))
     if future:
         return anchor.year if month >= anchor.month else anchor.year + 1
     return anchor.year if month <= anchor.month else anchor.year - 1
 
 
-def _core(s: str, anchor: dt.date | None, future: bool) -> DateValue | None:
+def _day_without_year(
+    anchor: dt.date, month: int, day: int, weekday: str | None, future: bool, nearest: bool
+) -> dt.date | None:
+    """"January 21" (maybe "Tuesday, January 21"): the year comes from the anchor.
+
+    A weekday picks the year in which the date falls on that weekday (the nearest such
+    year to the anchor); otherwise the anchor's year, moved a year if that contradicts the
+    tense, or the closest candidate for a future seen from the past.
+    """
+    candidates = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                  if (d := _safe_date(y, month, day)) is not None]
+    if weekday:
+        matching = [d for d in candidates if d.weekday() == WEEKDAYS.index(weekday)]
+        if matching:
+            return min(matching, key=lambda d: abs((d - anchor).days))
+    if nearest and candidates:
+        return min(candidates, key=lambda d: abs((d - anchor).days))
+    d = _safe_date(anchor.year, month, day)
+    if d is not None and not future and d > anchor:
+        d = _safe_date(anchor.year - 1, month, day)
+    elif d is not None and future and d < anchor:
+        d = _safe_date(anchor.year + 1, month, day)
+    return d
+
+
+def _core(s: str, anchor: dt.date | None, future: bool, nearest: bool = False) -> DateValue | None:
     """Resolve one plain date expression (no relation words, no range)."""
     if m := _ISO.fullmatch(s):
         d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
@@ -139,12 +179,7 @@ def _core(s: str, anchor: dt.date | None, future: bool) -> DateValue | None:
             return _day(d) if d else None
         if anchor is None:
             return None
-        # No year: the anchor's year, moved a year if that contradicts the tense.
-        d = _safe_date(anchor.year, month, day)
-        if d is not None and not future and d > anchor:
-            d = _safe_date(anchor.year - 1, month, day)
-        elif d is not None and future and d < anchor:
-            d = _safe_date(anchor.year + 1, month, day)
+        d = _day_without_year(anchor, month, day, m["wd"], future, nearest)
         return _day(d) if d else None
     if m := _MY.fullmatch(s):
         return _month(int(m["y"]), _month_number(m["m"]))
@@ -157,9 +192,9 @@ def _core(s: str, anchor: dt.date | None, future: bool) -> DateValue | None:
         return _month(anchor.year + offset, _month_number(m["m"]))
     if m := _M_ONLY.fullmatch(s):
         month = _month_number(m["m"])
-        return _month(_month_year(anchor, month, m["rel"], future), month)
+        return _month(_month_year(anchor, month, m["rel"], future, nearest), month)
     if m := _WD.fullmatch(s):
-        return _day(_weekday(anchor, WEEKDAYS.index(m["wd"]), m["rel"], future))
+        return _day(_weekday(anchor, WEEKDAYS.index(m["wd"]), m["rel"], future, nearest))
     if s in _DAY_PHRASES:
         return _day(anchor + dt.timedelta(days=_DAY_PHRASES[s]))
     if m := _DAY_WORD.fullmatch(s):
@@ -190,38 +225,62 @@ def resolve_date(
     *,
     future: bool = False,
     previous: DateValue | None = None,
+    nearest: bool = False,
 ) -> DateValue | None:
     """Resolve a date expression against the publication date ``anchor``; None if not a date.
 
-    ``future`` picks the direction for bare weekdays and months; ``previous`` is the last
-    dated event, used for "then" / "since then". Ranges ("from 2008 until 2016", "between
-    2005 and 2015") keep only their start, with relation "since". Durations ("20 years"),
-    decades ("the 1990s") and vague words ("recently") give None.
+    ``future`` picks the direction for bare weekdays and months; ``nearest`` (a future seen
+    from the past: "would", "was to") takes the closest candidate either way; ``previous`` is
+    the last dated event, used for "then" / "since then". Ranges ("from 2008 until 2016",
+    "between 2005 and 2015") keep only their start, with relation "since". Durations
+    ("20 years"), decades ("the 1990s") and vague words ("recently") give None. A relation
+    word before a possessive date ("after last week's protests") governs the noun, not the
+    date: the date is the protests', and the event is "on" it.
     """
+    possessive = bool(re.search(r"['’]s$", text.strip()))
     s = _normalise(text)
     if not s:
         return None
     if s == "then":
         return replace(previous, relation="on") if previous else None
     if m := _RELATION.match(s):
-        inner = resolve_date(m["rest"], anchor, future=future, previous=previous)
-        return replace(inner, relation=_RELATION_OF[m["rel"]]) if inner else None
+        inner = resolve_date(m["rest"], anchor, future=future, previous=previous, nearest=nearest)
+        if inner is None:
+            return None
+        relation = _RELATION_OF[m["rel"]]
+        return replace(inner, relation="on" if possessive and relation == "after" else relation)
     while (stripped := _LEADING.sub("", s)) != s:
         s = stripped
-    if (value := _core(s, anchor, future)) is not None:
+    if (value := _core(s, anchor, future, nearest)) is not None:
         return value
     if m := _RANGE.fullmatch(s):
-        start = resolve_date(m["a"], anchor, future=future, previous=previous)
+        start = resolve_date(m["a"], anchor, future=future, previous=previous, nearest=nearest)
         return replace(start, relation="since") if start else None
     if m := _LIST.fullmatch(s):
-        return resolve_date(m["a"], anchor, future=future, previous=previous)
+        return resolve_date(m["a"], anchor, future=future, previous=previous, nearest=nearest)
+    return None
+
+
+def direction(expression: str) -> Literal["past", "future"] | None:
+    """The way an expression itself points from the publication date, whatever the verb's
+    tense: "earlier this week", "yesterday", "last month" are past; "later this month",
+    "tomorrow", "next week" are future; "Thursday" or "2015" say nothing."""
+    s = _normalise(expression)
+    if re.search(r"\b(?:earlier|yesterday|last|ago|previous)\b", s):
+        return "past"
+    if re.search(r"\b(?:later|tomorrow|next|coming)\b", s):
+        return "future"
     return None
 
 
 # --------------------------------------------------- find_date_expressions: scanning
 
 _F_DAY = r"\b\d{1,2}(?:st|nd|rd|th)?\b"
-_F_YEAR = r"\b(?:19|20)\d{2}\b"
+_F_YEAR = r"\b(?:1[5-9]|20)\d{2}\b"
+# A year before 1900 standing alone only after a preposition ("in 1868"): "about 1700" is a count.
+_F_OLD_YEAR = "(?:" + "|".join(
+    rf"(?<=\b{word} )" for word in ("in", "since", "by", "from", "of", "before", "after", "until")
+) + ")"
 _F_MOD = r"(?:(?:early|late|the\s+(?:end|start|beginning|middle)\s+of)\s+|mid-?\s*)?"
 _F_MDY = rf"{_MONTH}\s+{_F_DAY}(?:,?\s+{_F_YEAR})?"
 _F_DMY = rf"(?:the\s+)?{_F_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_F_YEAR})?"
@@ -239,8 +298,11 @@ _F_CORES = (
     r"\b\d{4}-\d{2}-\d{2}\b",  # ISO date
     rf"\b(?:{_WEEKDAY},?\s+)?{_F_MDY}",
     rf"\b(?:{_WEEKDAY},?\s+)?{_F_DMY}",
+    rf"\b{_F_MDY}",  # also alone: "next Wednesday, July 31" is two expressions of one day
+    rf"\b{_F_DMY}",
     rf"\b{_F_MOD}{_F_MY}",
-    rf"\b{_F_MOD}(?:(?:last|next|this)\s+)?{_MONTH_FULL}\b(?:\s+(?:last|next|this)\s+year\b)?",
+    rf"\b{_F_MOD}(?:(?:last|next|this)\s+)?{_MONTH_FULL}\b"
+    rf"(?:\s+(?:of\s+)?(?:last|next|this)\s+year\b)?",
     rf"\b(?:(?:last|next|this)\s+)?{_WEEKDAY}\b(?:'s\b|\s+{_TIME_OF_DAY}\b)?",
     r"\b(?:(?:earlier|later)\s+)?(?:last|next|this)\s+(?:week|weekend|month|year)\b(?:'s\b)?",
     rf"\b(?:(?:earlier|later)\s+)?(?:yesterday|today|tomorrow|tonight)\b"
@@ -248,7 +310,8 @@ _F_CORES = (
     r"\b(?:last\s+night|this\s+(?:morning|afternoon|evening))\b",
     rf"\b{_NUMBER}\s+(?:day|week|month|year)s?\s+ago\b",
     # Bare year: not inside a longer number ("14,980", "£2019") and not a count.
-    rf"(?<![\d,.£$€#]){_F_YEAR}(?![.,]\d)(?:'s\b)?(?!\s*(?:%|{_COUNT_UNITS}))",
+    rf"(?<![\d,.£$€#])(?:\b(?:19|20)\d{{2}}\b|{_F_OLD_YEAR}\b1[5-8]\d{{2}}\b)(?![.,]\d)(?:'s\b)?"
+    rf"(?!\s*(?:%|{_COUNT_UNITS}))",
 )
 _F_RELATION = r"(?:\b(?:before|after|since|until|till)\s+)?"
 _F_OTHERS = (
@@ -274,6 +337,8 @@ def _plausible(sentence: str, start: int, matched: str) -> bool:
     if any(not word[0].isupper() for word in months):
         return False
     if matched == "May":
+        if re.match(r"'s\b", sentence[start + 3 :]):
+            return False  # "May's negotiated deal": a name's possessive
         before = re.findall(r"[A-Za-z]+", sentence[:start])
         return bool(before) and before[-1].lower() in _MAY_CONTEXT
     return True
@@ -316,8 +381,16 @@ _FUTURE_RULES: tuple[re.Pattern[str], ...] = (
     # Present-tense expectation or plan: "is expected to", "are set to", "'s going to".
     re.compile(
         r"(?:\b(?:is|are|am)|'s|'re|'m)\s+(?:now\s+|also\s+|still\s+|widely\s+|not\s+)?"
-        r"(?:expected|scheduled|slated|set|poised|likely|planning|preparing|intending|going"
-        r"|about)\s+to\b",
+        r"(?:expected|anticipated|scheduled|slated|set|poised|likely|planning|preparing"
+        r"|intending|going|about)\s+to\b",
+        re.I,
+    ),
+    # The same without the verb, as a reduced clause: "a trial, anticipated to begin in
+    # January", "a deposition scheduled for this week" (not "was expected to", "had been set for").
+    re.compile(
+        rf"(?<!\bwas )(?<!\bwere )(?<!\bhad )(?<!\bhad been )(?<!\bwas being )"
+        rf"\b(?:expected|anticipated|scheduled|slated|poised)\s+"
+        rf"(?:to\s+(?!{_DETERMINER}\b)[a-z]+|for\b)",
         re.I,
     ),
     # "is due to" + verb (not "due to the weather"), or "is due" + time: "due next week".
@@ -336,6 +409,12 @@ _FUTURE_RULES: tuple[re.Pattern[str], ...] = (
     re.compile(
         rf"\b(?!{_PURPOSE_NOUNS}\b)[a-z]+\s+(?:is|are)\s+to\s+(?!blame\b)(?:be\s+)?[a-z]+", re.I
     ),
+    # A possibility yet to come: "the trial could commence", "it might pass" (not "could not",
+    # "could have"; only a lower-case "may", which is otherwise the month or a name).
+    re.compile(r"\b(?:[Cc]ould|[Mm]ight|may)\s+(?:\w+ly\s+)?(?!not\b|never\b|have\b|n't)[a-z]+\b"),
+)
+# Signals about the thing, not the verb: weaker than the verb's own tense.
+_WEAK_FUTURE_RULES: tuple[re.Pattern[str], ...] = (
     # Explicit future time words.
     re.compile(
         rf"\bnext\s+(?:week|weekend|month|year|spring|summer|autumn|winter|{_WEEKDAY}"
@@ -344,9 +423,40 @@ _FUTURE_RULES: tuple[re.Pattern[str], ...] = (
     ),
     re.compile(r"\b(?:upcoming|forthcoming)\b|\bin\s+the\s+coming\b", re.I),
 )
+# A future seen from the past: "would meet", "was to meet", "were set to vote".
+_FUTURE_IN_PAST_RULES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"\bwould\b(?!\s+have\b)|\b\w+'d\s+(?:be|have to|go|meet|vote|make)\b", re.I),
+    re.compile(
+        rf"\b(?:was|were)\s+(?:(?:set|scheduled|slated|due|expected|anticipated|supposed|going"
+        rf"|about|poised|planning|preparing)\s+)?(?:to\s+(?!{_DETERMINER}\b)[a-z]+"
+        rf"|for\b)",
+        re.I,
+    ),
+)
+
+Tense = Literal["future", "near", "past"]
 
 
 def is_future(text: str) -> bool:
     """True when the clause presents something as yet to happen ("will", "is expected to")."""
     clause = text.strip().replace("’", "'")
-    return any(rule.search(clause) for rule in _FUTURE_RULES)
+    return any(rule.search(clause) for rule in (*_FUTURE_RULES, *_WEAK_FUTURE_RULES))
+
+
+def clause_tense(text: str, *, past_verb: bool = False) -> Tense:
+    """The time a clause's own verb points to, from the publication date.
+
+    "future": yet to happen ("will argue", "is expected to", "anticipated to begin"); "near":
+    a future seen from the past ("would meet", "was to meet"), which may or may not have come
+    by publication, so its dates go to the nearest candidate; "past" otherwise. Words about a
+    thing rather than the verb ("the upcoming vote", "next week's") count only when the verb
+    is not in the past tense (``past_verb``): "announced the upcoming vote" is past.
+    """
+    clause = text.strip().replace("’", "'")
+    if any(rule.search(clause) for rule in _FUTURE_RULES):
+        return "future"
+    if any(rule.search(clause) for rule in _FUTURE_IN_PAST_RULES):
+        return "near"
+    if not past_verb and any(rule.search(clause) for rule in _WEAK_FUTURE_RULES):
+        return "future"
+    return "past"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import resources
 
 from ..models import Citation, Story
-from . import common, connections, data, home, outlets, pages, profiles, updates
+from . import common, connections, data, home, outlets, pages, profiles, timeline, updates
 from .terms import TermLinks
 
 DEFAULT_SITE_URL = "https://example.org/explainer/"
@@ -20,7 +20,7 @@ def render(story: Story, *, site_url: str = DEFAULT_SITE_URL) -> dict[str, str]:
     terms = TermLinks(story)
     files = {
         common.HOME: home.home(story, terms),
-        common.TIMELINE: pages.timeline(story, terms),
+        common.TIMELINE: timeline.timeline(story, terms),
         common.ACTORS: profiles.index(story),
         common.SOURCES: outlets.sources_page(story),
         common.API: pages.api(story),

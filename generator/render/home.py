@@ -26,6 +26,7 @@ from .common import (
 )
 from .escape import md
 from .terms import Linker, TermLinks
+from .timeline import still_ahead
 
 MAX_FIGURES = 6
 MAX_LATEST = 4
@@ -36,7 +37,7 @@ def home(story: Story, terms: TermLinks) -> str:
     link = terms.linker(HOME)
     out = [front_matter(story.title, story.description), f"# {md(story.title)}\n\n",
            f"{link(story.description)}\n\n"]
-    expected = [e for e in story.events if e.expected][: MAX_LATEST * 2]
+    expected = [e for e in story.events if still_ahead(story, e)][: MAX_LATEST * 2]
     happened = sorted((e for e in story.events if not e.expected and e.date), key=_when)[-MAX_LATEST:]
     # A sentence shown below as an event is not repeated in the summary.
     shown = {(c.article, c.paragraph, c.sentence) for e in expected + happened for c in e.sources}

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import html
-from collections import defaultdict
 from collections.abc import Iterable
 
-from ..models import Citation, DateValue, Event, Story
+from ..models import Citation, Event, Story
 from .common import (
     ACTORS,
     API,
@@ -72,54 +71,6 @@ def _event_line(story: Story, e: Event, page: str, link: Linker) -> str:
     when = long_date(e.date) if e.date else "Undated"
     sources = ", ".join(cite(story, c, page) for c in e.sources)
     return f"- [**{md(when)}**]({rel(page, TIMELINE, e.id)}): {link(e.text)} ({sources})\n"
-
-
-def timeline(story: Story, terms: TermLinks) -> str:
-    """Every dated event, grouped by month or year, with "What's next" apart."""
-    link = terms.linker(TIMELINE)
-    out = [front_matter(f"Timeline: {story.title}", f"What happened, and what is expected next, "
-                        f"in the story {story.title}, each event cited to its source sentence."),
-           "# Timeline\n\n"]
-    expected = [e for e in story.events if e.expected]
-    happened = [e for e in story.events if not e.expected]
-    if expected:
-        out.append("## What's next\n\n")
-        out.extend(_event_block(story, e, link) for e in expected)
-    groups: dict[str, list[Event]] = defaultdict(list)
-    for e in happened:
-        groups[_period(e)].append(e)
-    periods = sorted(groups, key=lambda p: _sort_key(groups[p][0]))
-    if story.timeline_order == "newest":
-        periods.reverse()
-    for period in periods:
-        out.append(f"## {md(period)}\n\n")
-        events = groups[period][::-1] if story.timeline_order == "newest" else groups[period]
-        out.extend(_event_block(story, e, link) for e in events)
-    if not story.events:
-        out.append("No dated events were found in the articles.\n")
-    return "".join(out)
-
-
-def _period(e: Event) -> str:
-    if e.date is None:
-        return "Undated"
-    if e.date.precision == "year" or e.date.relation != "on":
-        return e.date.iso[:4]
-    return long_date(DateValue(e.date.sort_key[:7], "month"))
-
-
-def _event_block(story: Story, e: Event, link: Linker) -> str:
-    when = long_date(e.date) if e.date else "Undated"
-    expected = " (expected)" if e.expected else ""
-    people = [a for a in story.actors if a.id in e.actors]
-    who = ""
-    if people:
-        who = "<br>Who: " + ", ".join(f"[{md(a.name)}]({rel(TIMELINE, actor_page(a.id))})"
-                                      for a in people)
-    sources = ", ".join(cite(story, c, TIMELINE) for c in e.sources)
-    return (f"{_anchors(e.former_ids)}**{md(when)}**{expected}: {link(e.text)}<br>"
-            f"<small>Date given as “{md(e.date_text)}” · Sources: {sources}{who}</small>\n"
-            f"{{: #{e.id} .event }}\n\n")
 
 
 def redirect(target: str) -> str:

@@ -1,0 +1,321 @@
+"""The timeline page: what is expected next, then every dated event grouped by period
+(oldest or newest first, as the story's settings say), a visual timeline drawn by Mermaid,
+and a way to jump to the events of each person, organisation or place.
+
+Every event keeps its stable anchor (its id, and any id it had before) on exactly one
+``.event`` paragraph; article text goes through the page's term linker (escaped, with
+glossary tooltips), and into the Mermaid diagram only as short, sanitised labels.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from ..models import Actor, Citation, DateValue, Event, Story
+from .common import (
+    TIMELINE,
+    actor_page,
+    article_by_id,
+    front_matter,
+    long_date,
+    plural,
+    rel,
+    sentence_anchor,
+    short_date,
+    source_page,
+)
+from .escape import attr, md
+from .terms import Linker, TermLinks
+
+UNDATED = "Undated"
+# The diagram stays readable: a few short labels per period.
+DIAGRAM_LABEL_WORDS = 9
+DIAGRAM_LABEL_CHARS = 60
+DIAGRAM_EVENTS_PER_PERIOD = 4
+DIAGRAM_COLUMNS = 8  # in all, of which at most DIAGRAM_NEXT_COLUMNS for what is next
+DIAGRAM_NEXT_COLUMNS = 2
+# Our own setting, never article text: labels large enough to read once the diagram is
+# scaled to the page's width.
+_DIAGRAM_SETTINGS = '%%{init: {"themeVariables": {"fontSize": "20px"}}}%%'
+ALSO_WORDS = 30
+LIST_LABEL_WORDS = 14
+# What may reach Mermaid from article text: letters, digits, spaces and plain punctuation.
+# Everything else (":" and "#" break timeline entries; "<", ">", "&", quotes, braces, "%"
+# could start markup, entities or directives) becomes a space.
+_UNSAFE_FOR_MERMAID = re.compile(r"[^\w\s,.'’()?!…-]|_")
+_DATE_WORD = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight"
+    r"|tomorrow|morning|afternoon|evening|night|week|weekend|month|year|january|february|march"
+    r"|april|may|june|july|august|september|october|november|december|then|\d{1,4}(?:st|nd|rd|th)?)"
+)
+# A date phrase opening a sentence, dropped from short labels ("On Friday, ...", "Last week, ").
+_LEADING_DATE = re.compile(
+    r"^(?:(?:on|in|by|since|before|after|until|earlier|later|last|next|this|early|late|the)\s+)*"
+    rf"{_DATE_WORD}(?:,?\s+{_DATE_WORD})*(?:'s)?,\s+",
+    re.IGNORECASE,
+)
+
+
+def timeline(story: Story, terms: TermLinks) -> str:
+    """The timeline page."""
+    link = terms.linker(TIMELINE)
+    out = [front_matter(f"Timeline: {story.title}",
+                        f"What happened, and what is expected next, in the story {story.title}, "
+                        "each event cited to its source sentence."),
+           "# Timeline\n\n"]
+    if not story.events:
+        out.append("No dated events were found in the articles.\n")
+        return "".join(out)
+    # "What's next" is what is still to come after the newest article; what was expected in an
+    # older article and is now past stays in its period, marked as expected at the time.
+    expected = sorted((e for e in story.events if e.date and still_ahead(story, e)),
+                      key=_sort_key)
+    happened = [e for e in story.events if e.date and e not in expected]
+    undated = [e for e in story.events if e.date is None]
+    groups = _periods(happened)
+    order = list(groups) if story.timeline_order == "oldest" else list(reversed(groups))
+    out.append(_intro(story, happened, expected))
+    out.append(_jump_list(story))
+    out.append(_diagram(groups, expected))
+    if expected:
+        out.append("## What's next {: #whats-next }\n\n"
+                   "Events the articles present as still to come, soonest first.\n\n")
+        out.extend(_entry(story, e, link) for e in expected)
+    for period in order:
+        events = groups[period] if story.timeline_order == "oldest" else groups[period][::-1]
+        out.append(f"## {md(period)} {{: #{_period_anchor(period)} }}\n\n")
+        out.extend(_entry(story, e, link) for e in events)
+    if undated:
+        out.append("## Undated background {: #undated }\n\n"
+                   "The articles give no date for these, so they are not placed on the "
+                   "timeline.\n\n")
+        out.extend(_entry(story, e, link) for e in undated)
+    out.append(_by_actor(story))
+    return "".join(out)
+
+
+# ------------------------------------------------------------------ parts of the page
+
+
+def _intro(story: Story, happened: Sequence[Event], expected: Sequence[Event]) -> str:
+    order = "oldest first" if story.timeline_order == "oldest" else "newest first"
+    counts = plural(len(happened), "event")
+    if expected:
+        counts += f", and {len(expected)} still to come,"
+    return (f"{counts} from {plural(len(story.articles), 'article')}, {order}. Relative dates "
+            "(\u201con Friday\u201d, \u201cnext week\u201d) are worked out from each article's "
+            "publication date; every entry links to the sentences that report it. An event "
+            "reported by several articles is listed once, citing each of them.\n\n")
+
+
+def _jump_list(story: Story) -> str:
+    involved = _actors_with_events(story)
+    if not involved:
+        return ""
+    links = " · ".join(f"[{md(a.name)}](#{_actor_anchor(a)})" for a, _ in involved)
+    return f"**Jump to the events of:** {links}\n\n"
+
+
+def _entry(story: Story, e: Event, link: Linker) -> str:
+    """One event: its date, text, outlet badges, the date as written, and who was involved."""
+    when = _when(e)
+    expected = _expected_mark(story, e)
+    also = _also(story, e, link)
+    details = [f"Reported by {_badges(story, e.sources)}"]
+    if e.date_text:
+        details.append(f"date given as \u201c{md(e.date_text)}\u201d")
+    people = _actors_of(story, e)
+    if people:
+        details.append("who: " + ", ".join(
+            f"[{md(a.name)}]({rel(TIMELINE, actor_page(a.id))})" for a in people))
+    return (f"{_anchors(e.former_ids)}**{md(when)}**{expected}: {link(e.text)}<br>\n"
+            f"<small>{also}{' · '.join(details)}</small>\n"
+            f"{{: #{e.id} .event }}\n\n")
+
+
+def _expected_mark(story: Story, e: Event) -> str:
+    if not e.expected:
+        return ""
+    return " *(expected)*" if still_ahead(story, e) else " *(expected at the time)*"
+
+
+def _also(story: Story, e: Event, link: Linker) -> str:
+    """The other sentences reporting a merged event, in their own words."""
+    lines = []
+    first = e.sources[0].text if e.sources else ""
+    for c in e.sources[1:]:
+        if c.text != first:
+            article = article_by_id(story, c.article)
+            lines.append(f"Also: \u201c{link(_short(c.text, ALSO_WORDS, 400, strip_date=False))}"
+                         f"\u201d ({md(article.source)}, {short_date(article.published)})<br>")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _badges(story: Story, sources: Iterable[Citation]) -> str:
+    """One badge per source sentence, naming its outlet and date, linking to the sentence."""
+    out: list[str] = []
+    seen: dict[str, int] = defaultdict(int)
+    for c in sources:
+        article = article_by_id(story, c.article)
+        seen[article.id] += 1
+        label = f"{article.source}, {short_date(article.published)}" + (
+            f" ({seen[article.id]})" if seen[article.id] > 1 else "")
+        title = f"{article.source}: {article.title}"
+        target = rel(TIMELINE, source_page(article.id), sentence_anchor(c))
+        out.append(f'[{md(label)}]({target} "{md(title)}"){{: .md-tag }}')
+    return " ".join(out)
+
+
+def _by_actor(story: Story) -> str:
+    involved = _actors_with_events(story)
+    if not involved:
+        return ""
+    out = ["## Events by person, organisation and place {: #by-actor }\n\n"]
+    for actor, events in involved:
+        out.append(f"**[{md(actor.name)}]({rel(TIMELINE, actor_page(actor.id))})** "
+                   f"({plural(len(events), 'event')})\n{{: #{_actor_anchor(actor)} }}\n\n")
+        for e in events:
+            out.append(f"- [{md(_when(e))}](#{e.id}){_expected_mark(story, e)}: "
+                       f"{md(_short(e.text, LIST_LABEL_WORDS))}\n")
+        out.append("\n")
+    return "".join(out)
+
+
+def _diagram(groups: dict[str, list[Event]], expected: Sequence[Event]) -> str:
+    """A Mermaid timeline: one column per period, a few short labels in each; the oldest
+    periods share a column when there are too many to read."""
+    ahead = _columns(_periods(expected), DIAGRAM_NEXT_COLUMNS)
+    past = _columns(groups, DIAGRAM_COLUMNS - len(ahead))
+    lines = ["```mermaid", _DIAGRAM_SETTINGS, "timeline"]
+    if past:
+        lines.append("    section What happened")
+        lines.extend(_diagram_period(period, events) for period, events in past.items())
+    if ahead:
+        lines.append("    section What's next")
+        lines.extend(_diagram_period(period, events) for period, events in ahead.items())
+    lines.append("```")
+    return "\n".join(lines) + "\n\n" if past or ahead else ""
+
+
+def _columns(groups: dict[str, list[Event]], limit: int) -> dict[str, list[Event]]:
+    """At most ``limit`` columns: the oldest periods are joined ("1950 to 2016")."""
+    periods = list(groups.items())
+    if len(periods) <= max(limit, 1):
+        return dict(periods)
+    keep = max(limit, 1) - 1
+    old, recent = periods[: len(periods) - keep], periods[len(periods) - keep :]
+    first, last = old[0][0], old[-1][0]
+    label = first if first == last else f"{first} to {last}"
+    return {label: [e for _, events in old for e in events], **dict(recent)}
+
+
+def _diagram_period(period: str, events: Sequence[Event]) -> str:
+    labels = [mermaid_text(_short(e.text, DIAGRAM_LABEL_WORDS, DIAGRAM_LABEL_CHARS))
+              for e in events[:DIAGRAM_EVENTS_PER_PERIOD]]
+    if len(events) > DIAGRAM_EVENTS_PER_PERIOD:
+        labels.append(f"and {len(events) - DIAGRAM_EVENTS_PER_PERIOD} more")
+    labels = [label or "event" for label in labels]
+    head = f"        {mermaid_text(period)} : {labels[0]}"
+    return "\n".join([head, *(f"            : {label}" for label in labels[1:])])
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def mermaid_text(text: str) -> str:
+    """Text safe inside a Mermaid timeline entry: plain words and punctuation only, on one
+    line, never a directive, an entity, markup or an entry separator."""
+    cleaned = _UNSAFE_FOR_MERMAID.sub(" ", re.sub(r"<[^>]*>", " ", str(text)))
+    return " ".join(cleaned.split()).strip(" -").replace(" …", "…")
+
+
+def _short(text: str, words: int, chars: int = 200, *, strip_date: bool = True) -> str:
+    """The start of an event's text, without a leading date phrase, cut at a word."""
+    body = (_LEADING_DATE.sub("", text.strip(), count=1) if strip_date else "") or text.strip()
+    body = body[:1].upper() + body[1:]
+    cut = body.split()
+    short = " ".join(cut[:words])
+    if len(short) > chars:
+        short = short[:chars].rsplit(" ", 1)[0]
+    return short.rstrip(",;:") + ("…" if short != " ".join(cut) else "")
+
+
+def _latest(story: Story) -> dt.date | None:
+    return max((a.published for a in story.articles if a.published), default=None)
+
+
+def still_ahead(story: Story, e: Event) -> bool:
+    """An expected event not yet over by the newest article: what "What's next" shows
+    (an expectation of an older article, now past, is not next any more)."""
+    return e.expected and _ahead(e, _latest(story))
+
+
+def _ahead(e: Event, latest: dt.date | None) -> bool:
+    """Not over by the newest article's publication date (or no date to tell)."""
+    if e.date is None or latest is None:
+        return True
+    return _last_day(e.date) >= latest
+
+
+def _last_day(value: DateValue) -> dt.date:
+    if value.precision == "day":
+        return dt.date.fromisoformat(value.iso)
+    if value.precision == "week":
+        return dt.date.fromisoformat(value.sort_key) + dt.timedelta(days=6)
+    if value.precision == "month":
+        year, month = int(value.iso[:4]), int(value.iso[5:7])
+        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date(int(value.iso[:4]), 12, 31)
+
+
+def _when(e: Event) -> str:
+    return long_date(e.date) if e.date else UNDATED
+
+
+def _sort_key(e: Event) -> str:
+    return e.date.sort_key if e.date else ""
+
+
+def _periods(events: Iterable[Event]) -> dict[str, list[Event]]:
+    """Events by period, oldest period first: the month of the date, or its year when the
+    text gives only a year ("2005", "before 2015")."""
+    groups: dict[str, list[Event]] = defaultdict(list)
+    for e in sorted(events, key=_sort_key):
+        groups[_period(e)].append(e)
+    return dict(groups)
+
+
+def _period(e: Event) -> str:
+    if e.date is None:
+        return UNDATED
+    if e.date.precision == "year":
+        return e.date.iso[:4]
+    return long_date(DateValue(e.date.sort_key[:7], "month"))
+
+
+def _period_anchor(period: str) -> str:
+    return "period-" + re.sub(r"[^a-z0-9]+", "-", period.lower()).strip("-")
+
+
+def _actor_anchor(actor: Actor) -> str:
+    return f"events-of-{actor.id}"
+
+
+def _actors_of(story: Story, e: Event) -> list[Actor]:
+    return [a for a in story.actors if a.id in e.actors]
+
+
+def _actors_with_events(story: Story) -> list[tuple[Actor, list[Event]]]:
+    """Actors in at least one event, most involved first; their events in date order."""
+    found = [(a, sorted((e for e in story.events if a.id in e.actors), key=_sort_key))
+             for a in story.actors]
+    return sorted(((a, events) for a, events in found if events),
+                  key=lambda item: (-len(item[1]), item[0].name.lower()))
+
+
+def _anchors(ids: Iterable[str]) -> str:
+    """Empty anchors for ids published before, so old links still land here."""
+    return "".join(f'<a id="{attr(i)}"></a>' for i in ids)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+import yaml
 from spacy.tokens import Doc
 
 from generator.extract.glossary import MAX_TERMS, TermDraft, extract_terms
@@ -265,3 +266,137 @@ def test_seed_glossary_with_real_model() -> None:
     for name in names:
         assert name not in people
         assert not set(name.split()) & person_words, name
+
+
+# ----------------------------------------------------------- variants and kinds of terms
+
+
+def _terms(*paragraphs: Doc, exclude: set[str] | None = None) -> dict[str, TermDraft]:
+    return _by_term(extract_terms([_article("x", *paragraphs)], exclude=exclude or set()))
+
+
+def test_stance_entries_name_the_group_and_keep_the_bare_modifier_as_variant() -> None:
+    terms = _terms(
+        _doc("Lawmakers/NOUN/NNS from/ADP the/DET pro~/ADJ -~/PUNCT reform/ADJ camp/NOUN "
+             "shouted~/VERB ./PUNCT"),
+        _doc("The/DET pro~/ADJ -~/PUNCT reform/ADJ candidates/NOUN/NNS/candidate won~/VERB ./PUNCT"),
+    )
+    entry = terms["pro-reform camp"]
+    assert set(entry.variants) == {"pro-reform", "pro-reform camp"}
+    assert entry.definition.startswith("Lawmakers from the pro-reform camp")  # uses the term as shown
+
+
+def test_expansion_and_abbreviation_are_one_entry_counted_everywhere() -> None:
+    terms = _terms(
+        _doc("Member/PROPN of/ADP Parliament/PROPN//parliament/B-ORG (/PUNCT MP/PROPN )/PUNCT "
+             "Jo/PROPN//jo/B-PERSON Bloggs/PROPN//bloggs/I-PERSON spoke~/VERB ./PUNCT"),
+        _doc("Two/NUM//two/B-CARDINAL MPs/PROPN/NNPS resigned~/VERB ./PUNCT"),
+        _doc("One/NUM//one/B-CARDINAL MP/PROPN voted~/VERB ./PUNCT"),
+    )
+    (entry,) = [t for t in terms.values() if "MP" in t.variants]
+    assert {"MP", "MPs", "Member of Parliament"} <= set(entry.variants)
+    assert len(entry.sources) == 3
+
+
+def test_a_name_given_by_the_text_is_a_term_but_not_inside_a_longer_name() -> None:
+    terms = _terms(
+        _doc("It/PRON is/AUX leaving/VERB the/DET bloc~/NOUN ,/PUNCT which/PRON has/AUX been/AUX "
+             "termed/VERB/VBN Exitus/PROPN//exitus/B-PERSON ./PUNCT"),
+        _doc("Exitus/PROPN//exitus/B-ORG divides/VERB voters/NOUN/NNS/voter ./PUNCT"),
+        _doc("The/DET//the/B-ORG Exitus/PROPN//exitus/I-ORG Party/PROPN//party/I-ORG lost~/VERB ./PUNCT"),
+        exclude={"the exitus party"},
+    )
+    entry = terms["Exitus"]
+    assert entry.definition.startswith("It is leaving the bloc, which has been termed Exitus")
+    assert len(entry.sources) == 2  # not the party named after it
+
+
+def test_an_actor_the_text_explains_is_a_term_one_it_only_names_is_not() -> None:
+    from conftest import make_doc
+
+    court = make_doc(
+        "The High Bench is the highest civil court in Marovia .",
+        pos={"The": "DET", "is": "AUX", "the": "DET", "highest": "ADJ", "civil": "ADJ", "in": "ADP"},
+        lemmas={"is": "be"}, tags={"is": "VBZ"}, ents=[("The High Bench", "ORG"), ("Marovia", "GPE")],
+        deps={"The": ("det", "Bench"), "High": ("compound", "Bench"), "Bench": ("nsubj", "is"),
+              "court": ("attr", "is"), "the": ("det", "court"), "highest": ("amod", "court"),
+              "civil": ("amod", "court"), "in": ("prep", "court"), "Marovia": ("pobj", "in"),
+              ".": ("punct", "is")},
+    )
+    ruling = make_doc("The High Bench ruled again .", pos={"The": "DET", "ruled": "VERB", "again": "ADV"},
+                      ents=[("The High Bench", "ORG")])
+    terms = _terms(court, ruling, exclude={"the high bench", "marovia"})
+    assert terms["High Bench"].definition == "The High Bench is the highest civil court in Marovia ."
+    assert len(terms["High Bench"].sources) == 2
+    assert not [t for t in terms if "Marovia" in t]
+
+
+def test_people_and_offices_are_not_terms() -> None:
+    sentence = ("The/DET envoy/NOUN sought/VERB the/DET governorship/NOUN before/ADP the/DET "
+                "plebiscite~/NOUN ./PUNCT")
+    terms = _terms(_doc(sentence, sentence), _doc(sentence))
+    assert "plebiscite" in terms
+    assert "envoy" not in terms and "governorship" not in terms
+
+
+def test_noun_of_a_named_body_is_a_variant_and_anti_x_is_no_entry() -> None:
+    uses = [
+        _doc("The/DET prorogation/NOUN of/ADP Parliament/PROPN//parliament/B-ORG ended~/VERB ./PUNCT"),
+        _doc("Critics/NOUN/NNS/critic attacked/VERB the/DET prorogation~/NOUN ./PUNCT"),
+        _doc("The/DET prorogation/NOUN was/AUX unlawful~/ADJ ./PUNCT"),
+        _doc("An/DET anti~/ADJ -~/PUNCT prorogation/ADJ march/NOUN began~/VERB ./PUNCT"),
+        _doc("The/DET anti~/ADJ -~/PUNCT prorogation/ADJ rally/NOUN grew~/VERB ./PUNCT"),
+    ]
+    terms = _terms(*uses, exclude={"parliament"})
+    assert "prorogation of Parliament" in terms["prorogation"].variants
+    assert [t for t in terms if "anti" in t] == []
+
+
+STORY_NAMES = ("hong-kong-protests-2019", "puerto-rico-governor-2019", "trump-impeachment-2019",
+               "uk-prorogation-2019")
+
+
+@pytest.fixture(scope="module")
+def model() -> object:
+    from generator.annotate import DEFAULT_MODEL, load_model
+
+    return load_model(DEFAULT_MODEL)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", STORY_NAMES)
+def test_unseen_story_glossary_finds_two_of_three_editor_terms(name: str, model: object) -> None:
+    from conftest import ROOT, SHARED
+
+    from generator.evaluate import norm_term
+    from generator.pipeline import make_story
+
+    folder, gold_file = SHARED / "stories" / name, ROOT / "tests" / "gold" / "stories" / f"{name}.yml"
+    if not folder.is_dir() or not gold_file.is_file():
+        pytest.skip(f"{folder} is absent")
+    story = make_story(folder, nlp=model)  # type: ignore[arg-type]
+    entries = [{norm_term(v) for v in (t.term, *t.variants)} for t in story.terms]
+    gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))["terms"]
+    found = [g["term"] for g in gold
+             if any({norm_term(v) for v in (g["term"], *(g.get("variants") or []))} & e for e in entries)]
+    assert 3 * len(found) >= 2 * len(gold), (found, [t.term for t in story.terms])
+    people_and_places = [a for a in story.actors if a.kind in {"person", "place"}]
+    names = {norm_term(n) for a in people_and_places for n in (a.name, *a.aliases)}
+    assert not [t.term for t in story.terms if norm_term(t.term) in names]
+    assert all(t.definition and t.definition_source for t in story.terms)
+
+
+def test_a_descriptive_hyphenated_modifier_is_no_term() -> None:
+    sentence = "The/DET high~/ADJ -~/PUNCT profile/NOUN case/NOUN drew/VERB attention~/NOUN ./PUNCT"
+    terms = _terms(_doc(sentence, sentence), _doc(sentence))
+    assert not [t for t in terms if "high-profile" in t]
+
+
+def test_common_words_explained_and_used_across_articles_make_a_term() -> None:
+    explained = _doc("Pensioners/NOUN/NNS/pensioner rely/VERB on/ADP the/DET triple/ADJ lock~/NOUN ,/PUNCT "
+                     "which/PRON guarantees/VERB rises~/NOUN/NNS/rise ./PUNCT")
+    used = _doc("Ministers/NOUN/NNS/minister defended/VERB the/DET triple/ADJ lock~/NOUN ./PUNCT")
+    terms = _by_term(extract_terms([_article("one", explained), _article("two", used)]))
+    assert terms["triple lock"].definition.startswith("Pensioners rely on the triple lock, which")
+    alone = _by_term(extract_terms([_article("one", explained)]))
+    assert "triple lock" not in alone  # once, in one article: common words only

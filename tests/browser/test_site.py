@@ -96,6 +96,21 @@ def test_timeline_renders_every_event_with_an_anchor(visit: Visit, site: Site) -
     visit.assert_all_local()
 
 
+def test_timeline_diagram_renders_from_the_shipped_mermaid(visit: Visit, site: Site) -> None:
+    events = site.story["events"]
+    if not events:
+        pytest.skip("the story has no events")
+    page = _open(visit, site, _page_of(events[0]["url"]))
+    if page.locator(".mermaid").count() == 0:
+        pytest.skip("the timeline has no diagram")
+    # Material replaces the diagram's source (a <pre>) with a <div> holding the drawing in a
+    # closed shadow root once Mermaid has run: the source is gone and the drawing has a size.
+    page.wait_for_function("() => !document.querySelector('pre.mermaid') && "
+                           "document.querySelector('div.mermaid')?.getBoundingClientRect().height > 50",
+                           timeout=15000)
+    visit.assert_all_local()
+
+
 def test_glossary_has_an_anchor_for_every_term(visit: Visit, site: Site) -> None:
     terms = site.story["glossary"]
     if not terms:

@@ -1,0 +1,293 @@
+"""Candidate terms: every pattern hit in every sentence, grouped by spelling-insensitive key.
+
+A candidate keeps what the later steps need: its surface forms, the sentences that use it
+(and how well each explains it), the patterns that found it and how rare its telling word is.
+Names found by their introduction ("known as X", "Long Name (LN)", "The X is the ...") are
+counted again wherever they recur, since no pattern fires at a plain later mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..models import AnnotatedArticle, Citation
+from .term_definitions import strength
+from .term_patterns import Hit, find
+from .term_variants import abbreviations, token_key
+from .term_words import (
+    FILLER,
+    HYPHENS,
+    QUOTES,
+    is_foreign,
+    lemma,
+    pos,
+    text_key,
+    units,
+    word_zipf,
+)
+from .term_words import display as display_form
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+CREDIT = re.compile(r"(image|photo|photograph|picture)s?\s*:", re.IGNORECASE)  # "Image: Name."
+# Kinds found only where a term is introduced: their later uses are counted by their forms.
+INTRODUCED = frozenset({"named", "institution", "abbrev", "coinage", "provision"})
+# Kinds whose hit may be (or contain) an actor's name: the pattern shows it is explained.
+NAME_KINDS = frozenset({"institution", "of"})
+
+SCARE_WORDS = 6  # quoted phrases up to this long are not speech
+Sid = tuple[str, int, int]  # article id, paragraph index, sentence index
+SpanId = tuple[str, int, int, int]  # article id, paragraph index, token start, token end
+
+
+@dataclass(frozen=True)
+class Sentence:
+    citation: Citation
+    span: Span
+    source: str  # the article's outlet
+    rank: tuple[int, int]  # (article position, sentence position): reading order
+    caption: bool = False
+    quoted: tuple[bool, ...] = ()  # per token of the span: inside quotation marks
+    skip: bool = False  # a quote in another language, or a picture credit: no terms here
+
+
+@dataclass
+class Use:
+    """How one sentence uses a candidate: how well it explains it (0-3), whether every use
+    in it is quoted speech, and whether a name picks out which one ("the <Place> by-election")."""
+
+    strength: int = 0
+    quoted: bool = True
+    named: bool = False
+
+
+@dataclass
+class Candidate:
+    forms: Counter[str] = field(default_factory=Counter)
+    before: Counter[str] = field(default_factory=Counter)  # the word before each use
+    sentences: dict[Sid, Sentence] = field(default_factory=dict)
+    uses: dict[Sid, Use] = field(default_factory=dict)
+    spans: set[SpanId] = field(default_factory=set)
+    kinds: set[str] = field(default_factory=set)
+    tokens: set[tuple[str, ...]] = field(default_factory=set)  # forms as token keys, for recounts
+    heads: Counter[str] = field(default_factory=Counter)  # nouns after a modifier
+    rarity: float = 8.0  # zipf frequency of the rarest telling word
+    plural: int = 0
+
+    @property
+    def defined(self) -> int:
+        return max((u.strength for u in self.uses.values()), default=0)
+
+    def absorb(self, other: Candidate) -> None:
+        """Merge another candidate's uses into this one (a variant of the same term)."""
+        self.forms.update(other.forms)
+        self.before.update(other.before)
+        self.heads.update(other.heads)
+        self.sentences.update(other.sentences)
+        for sid, use in other.uses.items():
+            _merge_use(self.uses, sid, use)
+        self.spans |= other.spans
+        self.tokens |= other.tokens
+        self.plural += other.plural
+
+
+def _merge_use(uses: dict[Sid, Use], sid: Sid, use: Use) -> None:
+    old = uses.setdefault(sid, Use())
+    old.strength = max(old.strength, use.strength)
+    old.quoted = old.quoted and use.quoted
+    old.named = old.named or use.named
+
+
+def sentences(articles: Sequence[AnnotatedArticle]) -> dict[str, list[Sentence]]:
+    """Body and caption sentences by article, in reading order, with quotation marks tracked."""
+    out: dict[str, list[Sentence]] = {}
+    for position, art in enumerate(articles):
+        sents = out.setdefault(art.article.id, [])
+        for ap in art.paragraphs:
+            if ap.paragraph.kind not in {"body", "caption"}:
+                continue
+            doc = ap.doc
+            inside = _quote_flags(doc)
+            spans = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+            for i, span in enumerate(spans):
+                cite = Citation(art.article.id, ap.paragraph.index, i, span.text.strip())
+                skip = bool(CREDIT.match(cite.text)) or is_foreign(span)
+                sents.append(Sentence(cite, span, art.article.source, (position, len(sents)),
+                                      ap.paragraph.kind == "caption", inside[span.start : span.end], skip))
+    return out
+
+
+def _quote_flags(doc: Doc) -> tuple[bool, ...]:
+    """For each token, whether it is quoted speech: between quotation marks that hold more
+    than a few words, or that stay open to the end of the paragraph. Short quoted phrases
+    ("one country, two systems", "riots") are the writer's coinages or scare quotes."""
+    flags = [False] * len(doc)
+    start: int | None = None
+    for tok in doc:
+        if tok.text not in QUOTES:
+            continue
+        opening = tok.text == "“" or (tok.text == '"' and start is None)
+        if opening and start is None:
+            start = tok.i
+        elif not opening and start is not None:
+            if tok.i - start - 1 > SCARE_WORDS:
+                flags[start : tok.i + 1] = [True] * (tok.i + 1 - start)
+            start = None
+    if start is not None:
+        flags[start:] = [True] * (len(doc) - start)
+    return tuple(flags)
+
+
+def collect(
+    flat: dict[str, list[Sentence]], exclude: Collection[str]
+) -> tuple[dict[str, Candidate], set[SpanId]]:
+    """Candidates by merge key, and the spans of actor names (their words are no terms either)."""
+    names = {text_key(n) for n in exclude}
+    # Multi-word names also block terms containing them ("reform uk policy"); one-word names
+    # only themselves, or "council" would block "district council".
+    long_names = {re.sub(r"^the ", "", n.strip().lower()) for n in exclude}
+    long_names = {n for n in long_names if " " in n}
+    blocked: set[SpanId] = set()
+    cands: dict[str, Candidate] = defaultdict(Candidate)
+    aliases: dict[str, str] = {}  # abbreviation key -> key of its expansion
+    for sents in flat.values():
+        for s in sents:
+            if s.skip:
+                continue
+            doc = s.span.doc
+            for hit in _hits(s, names, aliases, cands):
+                a, b, kind = hit.a, hit.b, hit.kind
+                if doc[a].ent_iob_ == "I" and kind not in {"named", "abbrev", "institution"}:
+                    continue  # starts inside a name: "(Puerto) Rican constitution"
+                if b < len(doc) and doc[b].ent_iob_ == "I" and kind not in {"named", "coinage"}:
+                    continue  # ends inside a name
+                # a name the text introduces is shown as written ("Gross Domestic Product")
+                form = doc[a:b].text if kind in INTRODUCED else display_form(doc[a:b])
+                is_name = text_key(form) in names or _contains_name(form, long_names)
+                if is_name and kind not in NAME_KINDS:
+                    blocked.add((s.citation.article, s.citation.paragraph, a, b))
+                    continue  # an actor's name is never a term, unless the text explains it
+                if b - a == 1 and lemma(doc[a]) in FILLER:
+                    continue
+                _add(cands[_key(doc, a, b)], s, hit, form)
+    for short, key in aliases.items():
+        if short in cands and short != key:
+            cands[key].absorb(cands.pop(short))
+    _recount(cands, flat, names)
+    return cands, blocked
+
+
+def _hits(s: Sentence, names: set[str], aliases: dict[str, str], cands: dict[str, Candidate]) -> list[Hit]:
+    """The pattern hits of a sentence, and the expansions of abbreviations it introduces
+    (recorded in ``aliases``, the abbreviation's token in its expansion's candidate)."""
+    doc = s.span.doc
+    hits = list(find(s.span))
+    for a, b, short in abbreviations(s.span):
+        if not {text_key(doc[a:b].text), text_key(short)} & names:
+            aliases[text_key(short)] = _key(doc, a, b)
+            cands[_key(doc, a, b)].tokens.add((token_key(short),))
+            hits.append(Hit(a, b, "abbrev", b, strength=1))
+    return hits
+
+
+def _contains_name(form: str, long_names: set[str]) -> bool:
+    ws = form.lower().split()
+    return any(" ".join(ws[i:j]) in long_names for i in range(len(ws)) for j in range(i + 2, len(ws) + 1))
+
+
+def _key(doc: Doc, a: int, b: int) -> str:
+    """Merge key: spelling-insensitive, with the last word as its lemma (plurals merge)."""
+    return text_key("".join(t.lower_ for t in doc[a : b - 1]) + lemma(doc[b - 1]))
+
+
+def _add(cand: Candidate, s: Sentence, hit: Hit, form: str) -> None:
+    doc = s.span.doc
+    a, b = hit.a, hit.b
+    cand.kinds.add(hit.kind)
+    cand.rarity = min(cand.rarity, rarity(doc, a, b, hit.kind))
+    span = (s.citation.article, s.citation.paragraph, a, b)
+    sid = (s.citation.article, s.citation.paragraph, s.citation.sentence)
+    quoted = bool(s.quoted) and s.quoted[a - s.span.start]
+    before = doc[a - 1] if a > s.span.start else None
+    named = before is not None and before.pos_ == "PROPN" and before.ent_type_ not in {"DATE", "TIME"}
+    _merge_use(cand.uses, sid, Use(max(hit.strength, strength(s.span, a, hit.end)), quoted, named))
+    if hit.head:
+        cand.heads[hit.head] += 1
+    if span in cand.spans:  # found by two patterns: count the use once
+        return
+    cand.spans.add(span)
+    cand.tokens.add(tuple(token_key(t.text) for t in doc[a:b]))
+    cand.forms[form] += 1
+    cand.before[before.lower_ if before is not None else ""] += 1
+    cand.plural += doc[b - 1].tag_ in {"NNS", "NNPS"}
+    cand.sentences[sid] = s
+
+
+def rarity(doc: Doc, a: int, b: int, kind: str) -> float:
+    """Zipf frequency of the rarest telling word (lower = rarer).
+
+    Plain adjectives do not count in chunks ("hardline policies" is not a term), but do where a
+    pattern makes them part of the name ("indefinite leave", "the Danish model", a status).
+    The head is judged by its lemma, since plurals are rarer than their words.
+    """
+    us = units(doc[a:b])
+    if kind == "to-verb":
+        us = us[:2]
+    elif kind in {"chunk", "pattern", "of"} and len(us) > 1:
+        proper = kind == "pattern"
+        keep = [u for u in us if pos(doc, u) == "NOUN" or (proper and doc[u[0]].ent_type_ == "NORP")]
+        us = keep or us
+    ws = [lemma(doc[v - 1]) if v == b and v - u == 1 else doc[u:v].text for u, v in us]
+    return min((word_zipf(w) for w in ws if w.isalpha() or set(w) & HYPHENS), default=8.0)
+
+
+def _recount(cands: dict[str, Candidate], flat: dict[str, list[Sentence]], names: set[str]) -> None:
+    """Count every later use of an introduced name, however it was tagged there."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for key, cand in cands.items():
+        if cand.kinds & INTRODUCED:
+            for toks in cand.tokens:
+                # one capitalised word is a name ("Remain"), matched as written; a longer form
+                # is matched whatever its case ("members of Parliament")
+                match = toks if len(toks) == 1 else tuple(t.lower() for t in toks)
+                index[match[0]].append((match, key))
+    if not index:
+        return
+    for sents in flat.values():
+        for s in sents:
+            if s.skip:
+                continue
+            for a, b, key in _matches(s.span, index, names):
+                form = display_form(s.span.doc[a:b])
+                _add(cands[key], s, Hit(a, b, "use", b), form)
+
+
+def _matches(
+    sent: Span, index: dict[str, list[tuple[tuple[str, ...], str]]], names: set[str]
+) -> Iterable[tuple[int, int, str]]:
+    doc = sent.doc
+    keys = [token_key(t.text) for t in sent]
+    lower = [k.lower() for k in keys]
+    for i, k in enumerate(keys):
+        for toks, key in [*index.get(k, ()), *(index.get(lower[i], ()) if lower[i] != k else ())]:
+            j = i + len(toks)
+            if tuple(keys[i:j] if len(toks) == 1 else lower[i:j]) != toks:
+                continue
+            a, b = sent.start + i, sent.start + j
+            glued = (a > 0 and doc[a - 1].text in HYPHENS and not doc[a - 1].whitespace_) or (
+                b < len(doc) and doc[b].text in HYPHENS and not doc[b - 1].whitespace_
+            )
+            ent = next((e for e in doc.ents if e.start <= a < e.end), None) if doc[a].ent_type_ else None
+            # inside a longer name ("the X Party") it is part of that name, unless the name only
+            # places it ("the X of <Country>")
+            name = text_key(ent.text) if ent is not None else ""
+            longer = bool(name) and name != text_key(doc[a:b].text)
+            placed = b < len(doc) and doc[b].lower_ in {"of", "in"}
+            inside_name = longer and not placed and name in names
+            if not glued and not inside_name:
+                yield a, b, key

@@ -1,0 +1,194 @@
+"""Definitions from the text: how well a sentence explains a term, and which run of sentences
+to quote for it.
+
+The best explaining sentence wins (a gloss, "X is a ...", "X, meaning ...", "known as X"),
+with the sentence before it when it opens by pointing back ("Since then, ...") and the ones
+after that elaborate it ("Specifically, ..."). A "<nationality> model" used only in passing is
+explained by what the text says of that country: its rules and how they changed. A term no
+sentence explains gets the sentence that best shows how the story uses it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..models import Citation
+from .term_words import DEFINING_VERBS, lemma
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from .term_candidates import Candidate, Sentence
+
+MAX_RUN = 3  # sentences in one definition
+MAX_WORDS = 40  # tokens in a sentence that still reads as a definition
+Places = dict[tuple[str, str], list["Sentence"]]  # (entity label, name) -> sentences naming it
+# A sentence that draws its point from the one before: "That is why ...", "Since then, ...".
+ANAPHORIC = re.compile(
+    r"^\W*(?:(?:this|that|it|which)(?:\s+is|'s|’s)\s+(?:why|how|what)|so|thus|therefore|hence"
+    r"|since then|after that|until then)\b",
+    re.IGNORECASE,
+)
+# A sentence that says more about the one before: "Specifically, ...", "But the rules changed".
+ELABORATING = re.compile(
+    r"^\W*(?:specifically|in particular|in other words|that means|this means|but|however|since then"
+    r"|after that|instead|now|today)\b",
+    re.IGNORECASE,
+)
+# Lemmas of verbs and nouns that state a rule or a change to one (general English).
+RULE_WORDS = frozenset(
+    "allow require permit grant ban entitle oblige force restrict limit rule law guarantee qualify "
+    "change introduce replace abolish tighten reduce cut".split()
+)
+
+
+def strength(sent: Span, a: int, b: int) -> int:
+    """How clearly the sentence explains the term at doc[a:b]: 0 (merely uses it) to 3."""
+    doc = sent.doc
+    n0, n1 = (doc[i] if i < sent.end else None for i in (b, b + 1))
+    before = doc[a - 1] if a > sent.start else None
+    prev2 = [t.lower_ for t in doc[max(sent.start, a - 2) : a]]
+    if n0 is None or n1 is None:
+        return 0
+    if before is not None and before.dep_ in {"compound", "amod", "nmod"} and a <= before.head.i < b:
+        return 0  # "a no-deal X, meaning ...": the gloss is of the longer phrase
+    if n0.text in {"—", "–", "("} and n1.pos_ in {"DET", "ADJ"}:
+        return 3  # a gloss: "the prorogation — a procedural suspension —"
+    if n0.text in {",", "—", "–"} and n1.lower_ in {"meaning", "i.e."}:
+        return 3  # "the X model, meaning ..."
+    for tok in doc[b : sent.end]:  # "X, an unpaid role" (apposition needs the parser)
+        if tok.dep_ == "appos" and tok.head.i == b - 1 and tok.left_edge.lower_ in {"a", "an"}:
+            return 2
+    if (n0.text == "," and n1.lower_ == "which") or (n0.lower_ == "that" and n1.lower_ == "would"):
+        return 2  # "X, which ...", "a law that would allow ..."
+    if n0.text == "," and n1.lower_ in {"a", "an", "the"}:
+        rest = [t for t in doc[b + 2 : min(sent.end, b + 6)]]
+        if any(t.lower_ in {"which", "that"} and doc[t.i - 1].pos_ == "NOUN" for t in rest):
+            return 2  # "X, the position which becomes ..."
+    if before is None or before.pos_ in {"DET", "SCONJ", "PUNCT", "CCONJ"}:  # X is the subject
+        verb, passive = lemma(n0), n1.tag_ in {"VBN", "VBG"}
+        if verb == "be" and n1.pos_ == "DET" and not passive:
+            return 2  # "prorogation is a political tool" (not "X is affordable")
+        if verb == "be" and n1.lower_ in {"defined", "known"}:
+            return 2  # "X is defined as ..."
+        if verb in DEFINING_VERBS and not passive:
+            return 2  # "X means ...", "X allows ..."
+    if prev2[-1:] == ["called"] or prev2 == ["known", "as"]:
+        return 2
+    return 1 if sent[0].lower_ == "under" else 0  # "Under a system ..., refugees can apply for X"
+
+
+def definition(
+    cand: Candidate, term: str, flat: dict[str, list[Sentence]], places: Places
+) -> tuple[str, Citation]:
+    """The definition text of a chosen candidate (shown as ``term``) and the sentence it
+    starts at."""
+    order = sorted(cand.uses, key=lambda sid: _preference(cand, sid, term.lower()))
+    best = cand.sentences[order[0]]
+    use = cand.uses[order[0]]
+    if use.strength < 2:
+        explained = _place_explanation(cand, flat, places)
+        if explained:
+            return _text(explained), explained[0].citation
+    run = _run(best, flat, elaborate=use.strength >= 2)
+    return _text(run), run[0].citation
+
+
+def _preference(cand: Candidate, sid: tuple[str, int, int], term: str) -> tuple[object, ...]:
+    """Sort key, best first: explaining, spoken by the writer (not quoted), in the body (not a
+    caption), short enough to read as a definition, using the term as shown, with a name
+    saying which one it is ("the <Place> by-election"), earliest."""
+    use, sent = cand.uses[sid], cand.sentences[sid]
+    long = len(sent.span) > MAX_WORDS
+    shown = term in sent.citation.text.lower()
+    return (-use.strength, use.quoted, sent.caption, long, not shown, not use.named, sent.rank)
+
+
+def _run(best: Sentence, flat: dict[str, list[Sentence]], elaborate: bool) -> list[Sentence]:
+    """The sentence, after the one it points back to, and before those that elaborate it."""
+    sents = flat[best.citation.article]
+    i = best.rank[1]
+    run = [best]
+    if i > 0 and ANAPHORIC.match(best.citation.text) and not sents[i - 1].caption:
+        run.insert(0, sents[i - 1])
+    while elaborate and len(run) < MAX_RUN and i + 1 < len(sents):
+        i += 1
+        nxt = sents[i]
+        if nxt.caption or not ELABORATING.match(nxt.citation.text) or any(nxt.quoted[:1]):
+            break
+        run.append(nxt)
+    return run
+
+
+def _text(run: Sequence[Sentence]) -> str:
+    return " ".join(s.citation.text for s in run)
+
+
+def place_adjective(cand: Candidate) -> str | None:
+    """The nationality adjective of a "<Danish> model" term, if the term is one."""
+    form = max(cand.forms, key=lambda f: (cand.forms[f], f))
+    first = form.split()[0]
+    if "pattern" in cand.kinds and first[:1].isupper() and first.isalpha() and " " in form:
+        return first
+    return None
+
+
+def _place_explanation(
+    cand: Candidate, flat: dict[str, list[Sentence]], places: Places
+) -> list[Sentence]:
+    """For "<nationality> <model>": the writer's sentences about that country that state its
+    rules, with the ones that go on to say how they changed."""
+    adjective = place_adjective(cand)
+    if adjective is None:
+        return []
+    used = set(cand.sentences)
+    articles = {sid[0] for sid in used}
+    about = {id(s): s for name in _places_for(adjective, places) for s in places[name]}
+    for sent in sorted(about.values(), key=lambda s: (s.citation.article not in articles, s.rank)):
+        sid = (sent.citation.article, sent.citation.paragraph, sent.citation.sentence)
+        if sid in used or sent.caption or any(sent.quoted):
+            continue
+        if any(lemma(t) in RULE_WORDS for t in sent.span):
+            run = [sent]
+            sents = flat[sent.citation.article]
+            i = sent.rank[1]
+            while len(run) < MAX_RUN and i + 1 < len(sents):
+                i += 1
+                nxt = sents[i]
+                if nxt.caption or any(nxt.quoted) or not ELABORATING.match(nxt.citation.text):
+                    break
+                run.append(nxt)
+            return run
+    return []
+
+
+def _places_for(adjective: str, places: Places) -> list[tuple[str, str]]:
+    """The keys of the place an adjective names: the adjective itself, and the place sharing
+    its first letter and the longest common start ("Danish" -> the one named most in "D")."""
+    found = [("NORP", adjective)] if ("NORP", adjective) in places else []
+    best: tuple[int, int, str] | None = None
+    for (label, place), sents in places.items():
+        if label != "GPE" or place[:1] != adjective[:1]:
+            continue
+        common = next((i for i, (x, y) in enumerate(zip(place, adjective, strict=False)) if x != y),
+                      min(len(place), len(adjective)))
+        key = (common, len(sents), place)
+        if best is None or key > best:
+            best = key
+    return found + ([("GPE", best[2])] if best else [])
+
+
+def place_index(flat: dict[str, list[Sentence]]) -> Places:
+    """Sentences by the places and nationality words they name, in reading order."""
+    out: Places = {}
+    for sents in flat.values():
+        for sent in sents:
+            for ent in sent.span.ents:
+                if ent.label_ in {"GPE", "NORP"}:
+                    name = ent.text.removeprefix("the ").strip()
+                    bucket = out.setdefault((ent.label_, name), [])
+                    if not bucket or bucket[-1] is not sent:
+                        bucket.append(sent)
+    return out

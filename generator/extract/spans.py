@@ -74,9 +74,9 @@ def _trim(ent: Span) -> Span | None:
     tokens = list(ent)
     while tokens and tokens[0].lower_ in _DETERMINERS:
         tokens = tokens[1:]
+    # A number belongs to a name ("Channel 4") unless a dash sets it apart as a count.
     for n, token in enumerate(tokens):
-        if n and (token.like_num or (token.text in _DASHES and n + 1 < len(tokens)
-                                     and tokens[n + 1].like_num)):
+        if n and token.text in _DASHES and n + 1 < len(tokens) and tokens[n + 1].like_num:
             tokens = tokens[:n]
             break
     while tokens and (tokens[-1].text in POSSESSIVE or tokens[-1].text in _DASHES

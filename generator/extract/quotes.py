@@ -112,9 +112,12 @@ def _subject_is(doc: Doc, first: int, key: str, where: tuple[str, int], cast: Ca
 
 def _tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The first and last token of the characters ``start``..``end``."""
-    first = next((t.i for t in doc if t.idx + len(t) > start), len(doc))
-    last = next((t.i for t in reversed(doc) if t.idx < end), -1)
-    return first, last
+    span = doc.char_span(start, end, alignment_mode="expand") if start < end else None
+    if span is None or not len(span):
+        first = next((t.i for t in doc if t.idx + len(t) > start), len(doc))
+        last = next((t.i for t in reversed(doc) if t.idx < end), -1)
+        return first, last
+    return span.start, span.end - 1
 
 
 def _leaves_open(text: str) -> bool:

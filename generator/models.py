@@ -163,6 +163,21 @@ class DateValue:
     precision: Precision
     relation: Literal["on", "before", "after", "since"] = "on"
 
+    def spoken(self, *, weekday: bool = False) -> str:
+        """As a reader says it, at its own precision: "26 February 2026", "the week of 2
+        March 2026", "before 2015" (with ``weekday``, "Thursday 26 February 2026")."""
+        if self.precision == "day":
+            day = dt.date.fromisoformat(self.iso)
+            text = f"{day:%A} " * weekday + f"{day.day} {day:%B %Y}"
+        elif self.precision == "week":
+            monday = dt.date.fromisoformat(self.sort_key)
+            text = f"the week of {monday.day} {monday:%B %Y}"
+        elif self.precision == "month":
+            text = dt.date.fromisoformat(self.iso + "-01").strftime("%B %Y")
+        else:
+            text = self.iso
+        return {"on": "", "before": "before ", "after": "after ", "since": "since "}[self.relation] + text
+
     @property
     def sort_key(self) -> str:
         """A string that sorts chronologically across precisions (weeks become their Monday)."""

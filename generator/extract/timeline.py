@@ -485,7 +485,7 @@ def _date_note(versions: Iterable[EventDraft], outlets: dict[str, tuple[str, dt.
     parts: dict[str, list[str]] = {}
     for v in versions:
         for c in v.sources:
-            parts.setdefault(spoken_date(v.date), []).append(outlets[c.article][0])
+            parts.setdefault(v.date.spoken(), []).append(outlets[c.article][0])
     listed = "; ".join(f"{when} ({', '.join(dict.fromkeys(who))})" for when, who in parts.items())
     return f"(The sources give different dates: {listed}.)"
 
@@ -513,20 +513,6 @@ def _note_figures(event: EventDraft, outlets: dict[str, tuple[str, dt.date | Non
             notes.append(f"(The sources give different figures: {listed}.)")
     return replace(event, text=" ".join([event.text, *notes])) if notes else event
 
-
-def spoken_date(value: DateValue) -> str:
-    """A date as a reader says it: "26 February 2026", "the week of 2 March 2026"."""
-    if value.precision == "day":
-        day = dt.date.fromisoformat(value.iso)
-        text = f"{day.day} {day:%B %Y}"
-    elif value.precision == "week":
-        monday = dt.date.fromisoformat(value.sort_key)
-        text = f"the week of {monday.day} {monday:%B %Y}"
-    elif value.precision == "month":
-        text = dt.date.fromisoformat(value.iso + "-01").strftime("%B %Y")
-    else:
-        text = value.iso
-    return {"on": "", "before": "before ", "after": "after ", "since": "since "}[value.relation] + text
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:

@@ -70,19 +70,8 @@ def short_date(day: dt.date | None) -> str:
 
 
 def long_date(value: DateValue) -> str:
-    """A date as a reader says it, at its own precision: "26 February 2026", "week of ..."."""
-    if value.precision == "day":
-        day = dt.date.fromisoformat(value.iso)
-        text = f"{day:%A} {day.day} {day:%B %Y}"
-    elif value.precision == "week":
-        monday = dt.date.fromisoformat(value.sort_key)
-        text = f"week of {monday.day} {monday:%B %Y}"
-    elif value.precision == "month":
-        text = dt.date.fromisoformat(value.iso + "-01").strftime("%B %Y")
-    else:
-        text = value.iso
-    prefix = {"on": "", "before": "before ", "after": "after ", "since": "since "}[value.relation]
-    text = prefix + text
+    """A date as a reader says it, capitalised: "Thursday 26 February 2026", "Week of ..."."""
+    text = value.spoken(weekday=True).removeprefix("the ")
     return text[:1].upper() + text[1:]
 
 

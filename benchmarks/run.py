@@ -77,7 +77,7 @@ def write_seeds(rows: list[dict[str, str]], folder: Path) -> int:
     folder.mkdir(parents=True)
     words = 0
     for row in rows:
-        year, month, day = (int(x) for x in row["publish_date"].split("/"))
+        year, month, day = (int(x) for x in row["publish_date"].split()[0].split("/"))
         title = " ".join(row["title"].split()) or "Untitled"
         source = urlparse(row["article_source_link"]).netloc or "unknown"
         body = row["text"].replace('""?', '"').replace("\r", "")

@@ -70,6 +70,8 @@ def extract_terms(
     titles = Titles(a.article.title for a in articles if a.article.title and not a.article.title_derived)
     scored = []
     for key, cand in cands.items():
+        if not cand.forms:
+            continue  # only ever seen inside a longer term or a quotation: nothing to show
         in_title = titles.name(cand)
         if qualifies(cand, in_title):
             scored.append((score(cand, in_title), key))
@@ -91,7 +93,7 @@ def _choose(
     wrappers = [(head, cand) for cand in cands.values() if (head := object_of_body(cand))]
     qualified = {key for _, key in scored}
     wrapping = {id(cand) for head, cand in wrappers if head in qualified}
-    qualified_words = {key for key in qualified if " " not in min(cands[key].forms)}
+    qualified_words = {key for key in qualified if cands[key].forms and " " not in min(cands[key].forms)}
     chosen: list[tuple[float, Candidate]] = []
     covered = _Covered(blocked)
     chosen_words: dict[str, Candidate] = {}  # one-word terms chosen so far, by key

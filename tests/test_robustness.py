@@ -167,3 +167,14 @@ def test_failed_runs_leave_docs_and_site_as_they_were(nlp, tmp_path: Path) -> No
     with pytest.raises(ExplainerError):
         build(seeds, docs, site, config_file=broken, nlp=nlp)
     assert (_digest(docs), _digest(site)) == before
+
+
+@given(st.text(max_size=200), st.text(max_size=400))
+def test_front_matter_is_valid_yaml_for_any_title(title: str, description: str) -> None:
+    import yaml
+
+    from generator.render.common import front_matter
+
+    meta = yaml.safe_load(front_matter(title, description).split("---\n")[1])
+    assert isinstance(meta["title"], str) and isinstance(meta["description"], str)
+    assert "<" not in meta["title"] and "<" not in meta["description"]

@@ -13,6 +13,7 @@ from .common import (
     actor_page,
     article_by_id,
     cite,
+    events_by_actor,
     front_matter,
     long_date,
     plural,
@@ -94,7 +95,7 @@ def profile(story: Story, actor: Actor, terms: TermLinks,
             out.append(_quote(story, q.text, q.speaker_text, q.citation, page, link))
             out.extend(_also(story, other, page) for other in group[1:])
         out.append("\n")
-    events = [e for e in story.events if actor.id in e.actors]
+    events = events_by_actor(story).get(actor.id, [])
     if events:
         out.append("## In the timeline\n\n")
         for e in events:

@@ -17,8 +17,10 @@ from collections.abc import Iterable, Sequence
 from ..models import Actor, Citation, DateValue, Event, Story
 from .common import (
     TIMELINE,
+    actor_index,
     actor_page,
     article_by_id,
+    events_by_actor,
     front_matter,
     long_date,
     plural,
@@ -305,15 +307,16 @@ def _actor_anchor(actor: Actor) -> str:
 
 
 def _actors_of(story: Story, e: Event) -> list[Actor]:
-    return [a for a in story.actors if a.id in e.actors]
+    by_id = actor_index(story)
+    return [by_id[i] for i in e.actors if i in by_id]
 
 
 def _actors_with_events(story: Story) -> list[tuple[Actor, list[Event]]]:
     """Actors in at least one event, most involved first; their events in date order."""
-    found = [(a, sorted((e for e in story.events if a.id in e.actors), key=_sort_key))
-             for a in story.actors]
-    return sorted(((a, events) for a, events in found if events),
-                  key=lambda item: (-len(item[1]), item[0].name.lower()))
+    by_id = actor_index(story)
+    found = [(by_id[i], sorted(events, key=_sort_key)) for i, events in events_by_actor(story).items()
+             if i in by_id]
+    return sorted(found, key=lambda item: (-len(item[1]), item[0].name.lower()))
 
 
 def _anchors(ids: Iterable[str]) -> str:

@@ -85,7 +85,8 @@ def _when(e: Event) -> str:
 
 def _event_line(story: Story, e: Event, link: Linker) -> str:
     when = long_date(e.date) if e.date else "Undated"
-    sources = ", ".join(cite(story, c, HOME) for c in e.sources)
+    first = {c.article: c for c in reversed(e.sources)}  # one link per article, its first sentence
+    sources = ", ".join(cite(story, first[a], HOME) for a in dict.fromkeys(c.article for c in e.sources))
     return f"- [**{md(when)}**]({rel(HOME, TIMELINE, e.id)}): {link(e.text)} ({sources})\n"
 
 

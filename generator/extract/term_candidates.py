@@ -59,7 +59,7 @@ class Sentence:
 @dataclass
 class Use:
     """How one sentence uses a candidate: how well it explains it (0-3), whether every use
-    in it is quoted speech, and whether a name picks out which one ("the <Place> by-election")."""
+    in it is quoted speech, and whether a name picks out which one ("the <Place> run-off")."""
 
     strength: int = 0
     quoted: bool = True
@@ -232,7 +232,7 @@ def rarity(doc: Doc, a: int, b: int, kind: str) -> float:
     """Zipf frequency of the rarest telling word (lower = rarer).
 
     Plain adjectives do not count in chunks ("hardline policies" is not a term), but do where a
-    pattern makes them part of the name ("indefinite leave", "the Danish model", a status).
+    pattern makes them part of the name ("indefinite detention", "the Swiss model", a status).
     The head is judged by its lemma, since plurals are rarer than their words.
     """
     us = units(doc[a:b])

@@ -99,7 +99,7 @@ def definition(
 def _preference(cand: Candidate, sid: tuple[str, int, int], term: str) -> tuple[object, ...]:
     """Sort key, best first: explaining, spoken by the writer (not quoted), in the body (not a
     caption), short enough to read as a definition, using the term as shown, with a name
-    saying which one it is ("the <Place> by-election"), earliest."""
+    saying which one it is ("the <Place> run-off"), earliest."""
     use, sent = cand.uses[sid], cand.sentences[sid]
     long = len(sent.span) > MAX_WORDS
     shown = term in sent.citation.text.lower()
@@ -127,7 +127,7 @@ def _text(run: Sequence[Sentence]) -> str:
 
 
 def place_adjective(cand: Candidate) -> str | None:
-    """The nationality adjective of a "<Danish> model" term, if the term is one."""
+    """The nationality adjective of a "<Swiss> model" term, if the term is one."""
     form = max(cand.forms, key=lambda f: (cand.forms[f], f))
     first = form.split()[0]
     if "pattern" in cand.kinds and first[:1].isupper() and first.isalpha() and " " in form:
@@ -166,7 +166,7 @@ def _place_explanation(
 
 def _places_for(adjective: str, places: Places) -> list[tuple[str, str]]:
     """The keys of the place an adjective names: the adjective itself, and the place sharing
-    its first letter and the longest common start ("Danish" -> the one named most in "D")."""
+    its first letter and the longest common start ("Swiss" -> the one named most in "S")."""
     found = [("NORP", adjective)] if ("NORP", adjective) in places else []
     best: tuple[int, int, str] | None = None
     for (label, place), sents in places.items():

@@ -72,7 +72,7 @@ def find(sent: Span) -> Iterator[Hit]:
 
 
 def _compounds(doc: Doc, us: list[Unit]) -> Iterator[Hit]:
-    """Hyphenated words: nouns ("by-election"), and stances modifying a noun ("pro-...")."""
+    """Hyphenated words: nouns ("run-off"), and stances modifying a noun ("pro-...")."""
     for k, u in enumerate(us):
         if u[1] - u[0] < 2 or not unit_ok(doc, u):
             continue
@@ -85,7 +85,7 @@ def _compounds(doc: Doc, us: list[Unit]) -> Iterator[Hit]:
                 continue
         modifier = nxt is not None and pos(doc, nxt) in {"NOUN", "PROPN"}
         if pos(doc, u) in {"NOUN", "PROPN"} and not modifier:
-            yield Hit(u[0], u[1], "hyphen", u[1])  # "by-election", not "high-profile" in "a ... case"
+            yield Hit(u[0], u[1], "hyphen", u[1])  # "run-off", not "high-profile" in "a ... case"
 
 
 def _phrases(doc: Doc, us: list[Unit]) -> Iterator[Hit]:
@@ -158,7 +158,7 @@ def _runs(doc: Doc, us: list[Unit]) -> Iterator[Hit]:
                     if (mod.pos_ == "NOUN" and head in CONCEPT_HEADS | BODY_HEADS) or (
                         is_proper_adj(mod) and head in CONCEPT_HEADS | GENERIC_HEADS
                     ):
-                        kind = "pattern"  # "extradition bill", "the Danish model"
+                        kind = "pattern"  # "tariff bill", "the Swiss model"
                 yield Hit(piece[0][0], piece[-1][1], kind, piece[-1][1])
         run = []
 

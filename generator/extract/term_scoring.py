@@ -86,7 +86,7 @@ def qualifies(cand: Candidate, in_title: bool) -> bool:
         return rare <= 4.5
     if "pattern" in kinds:
         if any(f[:1].isupper() for f in cand.forms):
-            return True  # "<proper adjective> <head>" is a coinage: "the Danish model"
+            return True  # "<proper adjective> <head>" is a coinage: "the Swiss model"
         return (rare <= 4.5 and backed) or in_title or defined >= 2
     if "hyphen" in kinds:
         return rare <= 4.0 and (n >= 2 or defined >= 2)

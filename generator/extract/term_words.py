@@ -28,7 +28,7 @@ CONCEPT_HEADS = words(
     "doctrine"
 )
 # Heads too vague to make a term after a plain noun ("asylum system", "justice system"); they
-# do after a proper adjective or a quoted coinage ("the Danish model", "the '...' model").
+# do after a proper adjective or a quoted coinage ("the Swiss model", "the '...' model").
 GENERIC_HEADS = words("model system policy rule law approach plan process principle formula strategy")
 # Heads naming a body: a term after a noun ("district council"), a name after a proper
 # adjective ("Republican committee"), so only the first counts.

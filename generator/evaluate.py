@@ -57,7 +57,7 @@ def _clean(text: str) -> str:
 
 
 def norm_name(name: str) -> str:
-    """'Sir Keir Starmer' → 'keir starmer'; 'the Home Secretary' → 'home secretary'."""
+    """'Sir Ann Lee' → 'ann lee'; 'the Foreign Secretary' → 'foreign secretary'."""
     words = [w.rstrip(".") for w in re.findall(r"[\w'.!-]+", _clean(name))]
     while words and (words[0] in HONORIFICS or words[0] in ARTICLES):
         words.pop(0)

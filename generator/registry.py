@@ -35,7 +35,7 @@ class Assignment:
 
 
 def key(text: str) -> str:
-    """Names compared without case, punctuation or spacing ("By-election" = "byelection")."""
+    """Names compared without case, punctuation or spacing ("Run-off" = "runoff")."""
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 

@@ -109,7 +109,7 @@ def coordinated_places(
 ) -> Iterable[tuple[str, ...]]:
     """ "X and Y" used as one place name: a part is a place elsewhere or holds a compass
     word ("North"), and the coordination acts as one unit (before a noun, "the X and Y
-    by-election", or after "for"/"in"/"of")."""
+    council", or after "for"/"in"/"of")."""
     for token in doc:
         if token.lower_ != "and" or token.i == 0 or token.i + 1 >= len(doc):
             continue
@@ -163,7 +163,7 @@ def apply_known_names(
         matches = [(i, p) for i, w in enumerate(lowered) for p in by_first.get(w, ())
                    if tuple(lowered[i : i + len(p)]) == p and _stands_alone(doc, i, len(p))]
         taken: set[int] = set()
-        # Longest names first: "Gorton and Denton" wins over "New Gorton".
+        # Longest names first: "Ayton and Beeton" wins over "New Ayton".
         for i, phrase in sorted(matches, key=lambda ip: (-len(ip[1]), ip[0])):
             span = range(i, i + len(phrase))
             if taken.intersection(span):

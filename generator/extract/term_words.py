@@ -80,7 +80,7 @@ def word_zipf(word: str) -> float:
 
 
 def text_key(text: str) -> str:
-    """Spelling-insensitive key: "The By-election" and "byelection" -> "byelection"."""
+    """Spelling-insensitive key: "The Run-off" and "runoff" -> "runoff"."""
     return re.sub(r"[^a-z0-9]", "", re.sub(r"^the\s+", "", text.strip().lower()))
 
 
@@ -89,14 +89,14 @@ def lemma(tok: Token) -> str:
 
 
 def is_proper_adj(tok: Token) -> bool:
-    """A nationality-style adjective ("Danish"), not one capitalised by starting a sentence."""
+    """A nationality-style adjective ("Swiss"), not one capitalised by starting a sentence."""
     if tok.ent_type_ == "NORP" and tok.pos_ != "PROPN":
         return True
     return tok.pos_ == "ADJ" and tok.text[:1].isupper() and not tok.is_sent_start
 
 
 def display(span: Span) -> str:
-    """Surface form, lowercase except for proper adjectives and names ("Danish model")."""
+    """Surface form, lowercase except for proper adjectives and names ("Swiss model")."""
     out = []
     for t in span:
         upper = t.text[:1].isupper()

@@ -51,10 +51,10 @@ _COORDINATION = re.compile(r"\b(?:and|but|or|while|whereas)\b|;")
 _TIME_NOUNS = {"summer", "spring", "autumn", "fall", "winter", "end", "start", "beginning",
                "middle", "half", "quarter", "year", "month", "week", "part", "parts", "rest"}
 # Words for one kind of happening: two reports of the same day using words of one kind
-# ("Thursday's poll", "Thursday's by-election") report one event. General news vocabulary.
+# ("Thursday's poll", "Thursday's election") report one event. General news vocabulary; any
+# compound ending in "election" counts as "election" (see _kind_words).
 SAME_KIND = (
-    frozenset({"election", "by-election", "byelection", "poll", "vote", "ballot", "referendum",
-               "primary", "caucus"}),
+    frozenset({"election", "poll", "vote", "ballot", "referendum", "primary", "caucus"}),
     frozenset({"protest", "march", "rally", "demonstration", "demonstrator", "protester",
                "marcher"}),
     frozenset({"speech", "address"}),
@@ -459,7 +459,13 @@ def _same_time(a: DateValue, b: DateValue) -> bool:
 
 
 def _same_kind(a: EventDraft, b: EventDraft) -> bool:
-    return any(a.lemmas & kind and b.lemmas & kind for kind in SAME_KIND)
+    first, second = _kind_words(a.lemmas), _kind_words(b.lemmas)
+    return any(first & kind and second & kind for kind in SAME_KIND)
+
+
+def _kind_words(lemmas: frozenset[str]) -> set[str]:
+    """Lemmas with compounds of a kind word folded onto it ("re-election" → "election")."""
+    return {"election" if w.endswith("election") else w for w in lemmas}
 
 
 def _same_subject(a: EventDraft, b: EventDraft) -> bool:

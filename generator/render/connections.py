@@ -33,6 +33,17 @@ def co_mentions(story: Story) -> Counter[tuple[str, str]]:
     return pairs
 
 
+def company_index(story: Story, limit: int = 8) -> dict[str, list[tuple[Actor, int]]]:
+    """For every actor, the others mentioned in the same sentences, most shared first
+    (computed once for the story from the sentence → actors index)."""
+    by_id = {a.id: a for a in story.actors}
+    found: dict[str, list[tuple[Actor, int]]] = {}
+    for (a, b), n in co_mentions(story).items():
+        found.setdefault(a, []).append((by_id[b], n))
+        found.setdefault(b, []).append((by_id[a], n))
+    return {i: sorted(pairs, key=lambda p: (-p[1], p[0].name))[:limit] for i, pairs in found.items()}
+
+
 def leadership(story: Story) -> list[tuple[Actor, Actor]]:
     """(person, organisation) where a role says the person leads it."""
     by_name = {a.name.lower(): a for a in story.actors if a.kind == "organisation"}
@@ -87,15 +98,13 @@ def connections_page(story: Story) -> str:
                    f"[{md(o.name)}]({rel(CONNECTIONS, actor_page(o.id))})\n" for p, o in leads)
         out.append("\n")
     out.append("## Who appears with whom\n\n")
-    by_id = {a.id: a for a in story.actors}
+    company = company_index(story)
     listed = False
     for a in people_orgs[: MAX_NODES * 2]:
-        company = sorted(((b if x == a.id else x, n) for (x, b), n in pairs.items() if a.id in (x, b)),
-                         key=lambda item: (-item[1], by_id[item[0]].name))[:8]
-        if company:
+        if company.get(a.id):
             listed = True
-            others = ", ".join(f"[{md(by_id[o].name)}]({rel(CONNECTIONS, actor_page(o))}) ({n})"
-                               for o, n in company)
+            others = ", ".join(f"[{md(o.name)}]({rel(CONNECTIONS, actor_page(o.id))}) ({n})"
+                               for o, n in company[a.id])
             out.append(f"- [{md(a.name)}]({rel(CONNECTIONS, actor_page(a.id))}): {others}\n")
     if not listed:
         out.append("No two actors are mentioned in the same sentence.\n")

@@ -20,6 +20,7 @@ from .common import (
     rel,
     source_page,
 )
+from .connections import company_index
 from .escape import md
 from .terms import Linker, TermLinks
 
@@ -159,16 +160,3 @@ def _quote(story: Story, text: str, speaker: str, citation: Citation, page: str,
         context = f"<br><small>In full: {md(citation.text)}</small>"
     return (f"- “{link(text)}”{context}<br><small>{md(speaker)}, "
             f"{cite(story, citation, page)}</small>\n")
-
-
-def company_index(story: Story, limit: int = 8) -> dict[str, list[tuple[Actor, int]]]:
-    """For every actor, the others mentioned in the same sentences, most shared first
-    (computed once for the story from the sentence → actors index)."""
-    from .connections import co_mentions
-
-    by_id = {a.id: a for a in story.actors}
-    found: dict[str, list[tuple[Actor, int]]] = {}
-    for (a, b), n in co_mentions(story).items():
-        found.setdefault(a, []).append((by_id[b], n))
-        found.setdefault(b, []).append((by_id[a], n))
-    return {i: sorted(pairs, key=lambda p: (-p[1], p[0].name))[:limit] for i, pairs in found.items()}

@@ -95,17 +95,24 @@ def assign(
     names = [key(name) for name, _ in items]
     all_keys = [{key(k) for k in (name, *keys)} for name, keys in items]
     taken = {slug for slug, _ in entries}
+    by_name: dict[str, list[int]] = {}  # indexes, so thousands of entries stay quick
+    by_key: dict[str, list[int]] = {}
+    for i, name in enumerate(names):
+        by_name.setdefault(name, []).append(i)
+    for i, keyset in enumerate(all_keys):
+        for k in keyset:
+            by_key.setdefault(k, []).append(i)
     pending: list[tuple[str, set[str]]] = []
     for slug, keys in sorted(entries):
-        main = key(keys[0]) if keys else None
-        found = next((i for i, name in enumerate(names) if ids[i] is None and name == main), None)
+        main = key(keys[0]) if keys else ""
+        found = next((i for i in by_name.get(main, ()) if ids[i] is None), None)
         if found is None:
             pending.append((slug, {key(k) for k in keys}))
         else:
             ids[found] = slug
     moved: list[tuple[str, int | None]] = []
     for slug, wanted in pending:
-        found = next((i for i, k in enumerate(all_keys) if wanted & k), None)
+        found = min((i for k in wanted for i in by_key.get(k, ())), default=None)
         if claim_by_keys and found is not None and ids[found] is None:
             ids[found] = slug
         else:

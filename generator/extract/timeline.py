@@ -423,8 +423,16 @@ def _merge(
     disagree, and say so."""
     merged: list[EventDraft] = []
     disputed: dict[int, list[EventDraft]] = {}
+    # Only events within DISAGREEMENT_DAYS of a report can join it: an index of weeks to the
+    # events covering them keeps the search local instead of scanning every event so far.
+    weeks: dict[int, list[int]] = {}
     for draft in sorted(drafts, key=lambda d: (d.date.sort_key, d.order)):
-        for i, event in enumerate(merged):
+        first, last = bounds(draft.date)
+        window = range((first.toordinal() - DISAGREEMENT_DAYS) // 7,
+                       (last.toordinal() + DISAGREEMENT_DAYS) // 7 + 1)
+        nearby = sorted({i for week in window for i in weeks.get(week, ())})
+        for i in nearby:
+            event = merged[i]
             if any(c in event.sources for c in draft.sources):
                 continue  # two dates of one sentence are two events
             if event.expected == draft.expected and _same_time(event.date, draft.date) and (
@@ -438,6 +446,9 @@ def _merge(
                 break
         else:
             merged.append(draft)
+            start, end = bounds(draft.date)
+            for week in range(start.toordinal() // 7, end.toordinal() // 7 + 1):
+                weeks.setdefault(week, []).append(len(merged) - 1)
     for i, versions in disputed.items():
         merged[i] = replace(merged[i], text=merged[i].text + " " + _date_note(versions, outlets),
                             date_text=" / ".join(dict.fromkeys(v.date_text for v in versions)))

@@ -313,16 +313,9 @@ def test_a_name_given_by_the_text_is_a_term_but_not_inside_a_longer_name() -> No
 
 def test_an_actor_the_text_explains_is_a_term_one_it_only_names_is_not() -> None:
     from conftest import make_doc
+    from test_term_patterns import institution_doc
 
-    court = make_doc(
-        "The High Bench is the highest civil court in Marovia .",
-        pos={"The": "DET", "is": "AUX", "the": "DET", "highest": "ADJ", "civil": "ADJ", "in": "ADP"},
-        lemmas={"is": "be"}, tags={"is": "VBZ"}, ents=[("The High Bench", "ORG"), ("Marovia", "GPE")],
-        deps={"The": ("det", "Bench"), "High": ("compound", "Bench"), "Bench": ("nsubj", "is"),
-              "court": ("attr", "is"), "the": ("det", "court"), "highest": ("amod", "court"),
-              "civil": ("amod", "court"), "in": ("prep", "court"), "Marovia": ("pobj", "in"),
-              ".": ("punct", "is")},
-    )
+    court = institution_doc()
     ruling = make_doc("The High Bench ruled again .", pos={"The": "DET", "ruled": "VERB", "again": "ADV"},
                       ents=[("The High Bench", "ORG")])
     terms = _terms(court, ruling, exclude={"the high bench", "marovia"})

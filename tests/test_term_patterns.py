@@ -96,15 +96,7 @@ def test_status_of_a_place_and_an_institution_explained() -> None:
               "of": ("prep", "territory"), "Ruritania": ("pobj", "of"), ".": ("punct", "is")},
     )
     assert _hits(doc, "status") == ["unincorporated dependent territory", "territory"]
-    court = make_doc(
-        "The High Bench is the highest civil court in Marovia .",
-        pos={"The": "DET", "is": "AUX", "the": "DET", "highest": "ADJ", "civil": "ADJ", "in": "ADP"},
-        lemmas={"is": "be"}, tags={"is": "VBZ"}, ents=[("The High Bench", "ORG"), ("Marovia", "GPE")],
-        deps={"The": ("det", "Bench"), "High": ("compound", "Bench"), "Bench": ("nsubj", "is"),
-              "court": ("attr", "is"), "the": ("det", "court"), "highest": ("amod", "court"),
-              "civil": ("amod", "court"), "in": ("prep", "court"), "Marovia": ("pobj", "in"),
-              ".": ("punct", "is")},
-    )
+    court = institution_doc()
     hit = _hit(court, "institution")
     assert court[hit.a : hit.b].text == "High Bench" and hit.strength == 3
 
@@ -114,3 +106,16 @@ def test_article_number_is_a_provision() -> None:
                    pos={"They": "PRON", "asked": "VERB", "to": "PART", "revoke": "VERB", "12": "NUM",
                         "the": "DET"})
     assert _hits(doc, "provision") == ["Article 12"]
+
+
+def institution_doc():  # type: ignore[no-untyped-def]
+    """ "The High Bench is the highest civil court in Marovia.", parsed by hand."""
+    return make_doc(
+        "The High Bench is the highest civil court in Marovia .",
+        pos={"The": "DET", "is": "AUX", "the": "DET", "highest": "ADJ", "civil": "ADJ", "in": "ADP"},
+        lemmas={"is": "be"}, tags={"is": "VBZ"}, ents=[("The High Bench", "ORG"), ("Marovia", "GPE")],
+        deps={"The": ("det", "Bench"), "High": ("compound", "Bench"), "Bench": ("nsubj", "is"),
+              "court": ("attr", "is"), "the": ("det", "court"), "highest": ("amod", "court"),
+              "civil": ("amod", "court"), "in": ("prep", "court"), "Marovia": ("pobj", "in"),
+              ".": ("punct", "is")},
+    )

@@ -27,12 +27,12 @@ def render(story: Story, *, site_url: str = DEFAULT_SITE_URL) -> dict[str, str]:
         common.LINKING: pages.linking(story, site_url),
         common.UPDATES: updates.updates_page(story),
         common.FEED: updates.atom_feed(story, site_url),
-        common.CONNECTIONS: connections.connections_page(story),
         common.STORY_JSON: data.story_json(story),
         common.SCHEMA_JSON: schema_text(),
     }
     titles = {common.HOME: "Home", common.TIMELINE: "Timeline", common.UPDATES: "Updates"}
-    company = profiles.company_index(story)
+    company = connections.company_index(story)  # shared by the profiles and the connections page
+    files[common.CONNECTIONS] = connections.connections_page(story, company)
     for actor in story.actors:
         files[common.actor_page(actor.id)] = profiles.profile(story, actor, terms, company)
         titles[common.actor_page(actor.id)] = actor.name

@@ -66,7 +66,8 @@ def _label(text: str) -> str:
     return re.sub(r"[^\w .,'()-]", "", text, flags=re.UNICODE)[:40] or "?"
 
 
-def connections_page(story: Story) -> str:
+def connections_page(story: Story,
+                     company: dict[str, list[tuple[Actor, int]]] | None = None) -> str:
     out = [front_matter(f"Connections: {story.title}",
                         f"Who appears with whom, and who leads what, in the story {story.title}."),
            "# Connections\n\n",
@@ -98,7 +99,7 @@ def connections_page(story: Story) -> str:
                    f"[{md(o.name)}]({rel(CONNECTIONS, actor_page(o.id))})\n" for p, o in leads)
         out.append("\n")
     out.append("## Who appears with whom\n\n")
-    company = company_index(story)
+    company = company if company is not None else company_index(story)
     listed = False
     for a in people_orgs[: MAX_NODES * 2]:
         if company.get(a.id):

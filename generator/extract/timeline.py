@@ -423,15 +423,26 @@ def _merge(
     disagree, and say so."""
     merged: list[EventDraft] = []
     disputed: dict[int, list[EventDraft]] = {}
-    # Only events within DISAGREEMENT_DAYS of a report can join it: an index of weeks to the
-    # events covering them keeps the search local instead of scanning every event so far.
-    weeks: dict[int, list[int]] = {}
+    # Only events within DISAGREEMENT_DAYS of a report can join it, and only if they share a
+    # content word, a kind of happening or the subject (every test below needs one of these):
+    # an index of (week, key) to the events covering that week keeps the search local and
+    # small instead of comparing every pair of events.
+    index: dict[tuple[int, str], set[int]] = {}
+    least = min(SAME_EVENT_OVERLAP, DISAGREEMENT_OVERLAP)
     for draft in sorted(drafts, key=lambda d: (d.date.sort_key, d.order)):
         first, last = bounds(draft.date)
         window = range((first.toordinal() - DISAGREEMENT_DAYS) // 7,
                        (last.toordinal() + DISAGREEMENT_DAYS) // 7 + 1)
-        nearby = sorted({i for week in window for i in weeks.get(week, ())})
-        for i in nearby:
+        shared: dict[int, int] = {}
+        for lemma in draft.lemmas:
+            for i in set().union(*(index.get((week, lemma), ()) for week in window)):
+                shared[i] = shared.get(i, 0) + 1
+        nearby = {i for i, n in shared.items()
+                  if n / (len(merged[i].lemmas) + len(draft.lemmas) - n) >= least}
+        for key in _index_keys(draft, words=False):
+            for week in window:
+                nearby.update(index.get((week, key), ()))
+        for i in sorted(nearby):
             event = merged[i]
             if any(c in event.sources for c in draft.sources):
                 continue  # two dates of one sentence are two events
@@ -445,14 +456,31 @@ def _merge(
                 merged[i] = _join(event, draft)
                 break
         else:
+            i = len(merged)
             merged.append(draft)
-            start, end = bounds(draft.date)
-            for week in range(start.toordinal() // 7, end.toordinal() // 7 + 1):
-                weeks.setdefault(week, []).append(len(merged) - 1)
+        _add_to_index(index, i, merged[i], draft)
     for i, versions in disputed.items():
         merged[i] = replace(merged[i], text=merged[i].text + " " + _date_note(versions, outlets),
                             date_text=" / ".join(dict.fromkeys(v.date_text for v in versions)))
     return tuple(_note_figures(e, outlets) for e in merged)
+
+
+def _index_keys(draft: EventDraft, *, words: bool = True) -> set[str]:
+    """What another report must share with this one to be compared with it."""
+    keys = {f"kind:{n}" for n, kind in enumerate(SAME_KIND) if _kind_words(draft.lemmas) & kind}
+    if draft.subject is not None:
+        keys.add(f"subject:{draft.subject}")
+    return keys | set(draft.lemmas) if words else keys
+
+
+def _add_to_index(index: dict[tuple[int, str], set[int]], i: int, event: EventDraft,
+                  draft: EventDraft) -> None:
+    """File event ``i`` (which ``draft`` joined or started) under its weeks and keys."""
+    start, end = bounds(event.date)
+    keys = _index_keys(draft)
+    for week in range(start.toordinal() // 7, end.toordinal() // 7 + 1):
+        for key in keys:
+            index.setdefault((week, key), set()).add(i)
 
 
 def _join(event: EventDraft, draft: EventDraft) -> EventDraft:

@@ -18,6 +18,12 @@ ACTOR_KEYS = ("rename", "merge", "split", "hide", "roles")
 TERM_KEYS = ("add", "remove", "define")
 
 
+# libyaml's parser when PyYAML was built with it (it is in the wheels): the same results,
+# about ten times faster on a registry of thousands of ids.
+FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+FAST_DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 class _LineLoader(yaml.SafeLoader):
     """A safe loader that remembers the line of every mapping key."""
 

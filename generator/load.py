@@ -159,7 +159,7 @@ def _split_front_matter(
     body = text[4 + end.end() :]
     body_line = text[: 4 + end.end()].count("\n") + 1
     try:
-        meta = yaml.safe_load(block) if block.strip() else {}
+        meta = yaml.load(block, Loader=story_config.FAST_LOADER) if block.strip() else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from .config import FAST_DUMPER, FAST_LOADER
 from .models import Problem, Registry
 from .slugs import slugify, unique_slug
 
@@ -42,7 +43,7 @@ def key(text: str) -> str:
 def parse_registry(text: str, name: str, problems: list[Problem]) -> Registry:
     """Validate the registry's YAML; problems are appended with the file name."""
     try:
-        data = yaml.safe_load(text) or {}
+        data = yaml.load(text, Loader=FAST_LOADER) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problems.append(Problem(name, f"malformed YAML: {getattr(exc, 'problem', exc)}",
@@ -74,7 +75,8 @@ def dump_registry(registry: Registry) -> str:
         section: {slug: list(keys) for slug, keys in sorted(getattr(registry, section))}
         for section in SECTIONS
     }
-    return HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=100)
+    return HEADER + yaml.dump(data, Dumper=FAST_DUMPER, allow_unicode=True, sort_keys=True,
+                               width=100)
 
 
 def assign(

@@ -323,6 +323,17 @@ _F_OTHERS = (
 _FIND = tuple(re.compile(_F_RELATION + core, re.I) for core in _F_CORES) + tuple(
     re.compile(other, re.I) for other in _F_OTHERS
 )
+# What each pattern of _FIND cannot match without (tested on the lower-cased sentence):
+# most sentences have no month, weekday or "ago", so most patterns are never run on them.
+_HAS_MONTH = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_HAS_WEEKDAY = r"\b(?:mon|tue|wed|thu|fri|sat|sun)"
+_TRIGGERS = tuple(re.compile(t) for t in (
+    r"\d{4}-", _HAS_MONTH, _HAS_MONTH, _HAS_MONTH, _HAS_MONTH, _HAS_MONTH, _HAS_MONTH,
+    _HAS_WEEKDAY, r"\b(?:last|next|this)\b", r"\b(?:yesterday|today|tomorrow|tonight)",
+    r"\b(?:last|this)\b", r"\bago\b", r"\d{4}", r"\bthen\b", r"\bbetween\b", r"\bfrom\b",
+    r"\d{4}",
+))
+assert len(_TRIGGERS) == len(_FIND)
 _MONTH_TOKEN = re.compile(rf"\b(?:{_MONTH_FULL}|{_MONTH_ABBR})\b", re.I)
 # Words after which a bare "May" is the month rather than a name or the modal verb.
 _MAY_CONTEXT = {
@@ -347,12 +358,13 @@ def _plausible(sentence: str, start: int, matched: str) -> bool:
 def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
     """Date expressions in a sentence as (start, end, text): left to right, longest first."""
     sentence = text.replace("’", "'")  # same length, so offsets stay valid for ``text``
-    candidates = [
-        (m.start(), m.end())
-        for pattern in _FIND
-        for m in pattern.finditer(sentence)
-        if _plausible(sentence, m.start(), m.group())
-    ]
+    lower = sentence.lower()
+    present: dict[re.Pattern[str], bool] = {}
+    candidates = []
+    for pattern, trigger in zip(_FIND, _TRIGGERS, strict=True):
+        if present.setdefault(trigger, trigger.search(lower) is not None):
+            candidates.extend((m.start(), m.end()) for m in pattern.finditer(sentence)
+                              if _plausible(sentence, m.start(), m.group()))
     found: list[tuple[int, int, str]] = []
     end = 0
     for start, stop in sorted(candidates, key=lambda c: (c[0], -c[1])):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Span
 
@@ -18,26 +18,36 @@ _BIG = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*(?:%|per ?cent|million|bi
 _YEAR = re.compile(r"^(?:1[89]|20)\d{2}$")
 
 
-def extract_figures(articles: Sequence[AnnotatedArticle]) -> tuple[Figure, ...]:
-    """Every notable number in the narration, in reading order."""
-    found: list[Figure] = []
+def extract_figures(articles: Sequence[AnnotatedArticle],
+                    found: Mapping[str, tuple[Figure, ...]] | None = None) -> tuple[Figure, ...]:
+    """Every notable number in the narration, in reading order (``found``: each article's
+    figures when they were computed, or cached, before)."""
+    out: list[Figure] = []
     for annotated in articles:
-        for ap in annotated.paragraphs:
-            if ap.paragraph.kind != "body":
+        own = (found or {}).get(annotated.article.id)
+        out.extend(own if own is not None else article_figures(annotated))
+    return tuple(out)
+
+
+def article_figures(annotated: AnnotatedArticle) -> tuple[Figure, ...]:
+    """One article's notable numbers: a pure function of its Docs."""
+    found: list[Figure] = []
+    for ap in annotated.paragraphs:
+        if ap.paragraph.kind != "body":
+            continue
+        ents = [e for e in ap.doc.ents if e.label_ in FIGURE_LABELS and not _YEAR.match(e.text)
+                and _BIG.search(e.text)]
+        if not ents:
+            continue
+        sents = list(ap.doc.sents)
+        starts = [s.start for s in sents]
+        for ent in ents:  # one pass over entities, each placed in its sentence by bisection
+            n = bisect_right(starts, ent.start) - 1
+            sent = sents[n]
+            if _in_quote(sent, ent):
                 continue
-            ents = [e for e in ap.doc.ents if e.label_ in FIGURE_LABELS and not _YEAR.match(e.text)
-                    and _BIG.search(e.text)]
-            if not ents:
-                continue
-            sents = list(ap.doc.sents)
-            starts = [s.start for s in sents]
-            for ent in ents:  # one pass over entities, each placed in its sentence by bisection
-                n = bisect_right(starts, ent.start) - 1
-                sent = sents[n]
-                if _in_quote(sent, ent):
-                    continue
-                cite = Citation(annotated.article.id, ap.paragraph.index, n, sent.text.strip())
-                found.append(Figure(ent.text, _counted(ent), cite))
+            cite = Citation(annotated.article.id, ap.paragraph.index, n, sent.text.strip())
+            found.append(Figure(ent.text, _counted(ent), cite))
     return tuple(found)
 
 

@@ -10,7 +10,8 @@ subject of "said". The rules fix the patterns, never particular names: span edge
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -21,32 +22,58 @@ from .names import Mention, make_mention, normalise
 from .spans import LOCATIVE, PLACE_LABELS, POSSESSIVE, clean_spans
 from .text import citation, sentence_index
 
-__all__ = ["PLACE_LABELS", "POSSESSIVE", "Mention", "citation", "extract_mentions", "normalise",
-           "sentence_index"]
+__all__ = ["PLACE_LABELS", "POSSESSIVE", "ArticleMentions", "Mention", "article_mentions",
+           "citation", "extract_mentions", "normalise", "sentence_index"]
 _LIST_GLUE = {",", "and", "or"}
 _CREDIT_WORDS = {"image", "photo", "picture", "photograph", "credit", "credits", "source"}
 
 
-def extract_mentions(articles: Sequence[AnnotatedArticle]) -> tuple[Mention, ...]:
-    """Every named person, organisation and place, with labels agreed across the story."""
+def extract_mentions(articles: Sequence[AnnotatedArticle],
+                     found: Mapping[str, ArticleMentions] | None = None) -> tuple[Mention, ...]:
+    """Every named person, organisation and place, with labels agreed across the story.
+
+    ``found`` holds each article's own mentions when they were computed (or cached) before.
+    """
     raw: list[Mention] = []
     docs: dict[Where, Doc] = {}
     kinds: dict[Where, tuple[bool, bool]] = {}
     for annotated in articles:
+        own = (found or {}).get(annotated.article.id) or article_mentions(annotated)
+        raw.extend(own.mentions)
         for ap in annotated.paragraphs:
-            if ap.paragraph.kind not in ("body", "caption"):
-                continue
-            doc = ap.doc
             where = (annotated.article.id, ap.paragraph.index)
-            caption, prose = ap.paragraph.kind == "caption", is_prose(doc)
-            docs[where], kinds[where] = doc, (caption, prose)
-            credits = _credit_sentences(doc)
-            found = [make_mention(span, label, *where, caption=caption, prose=prose)
-                     for span, label in clean_spans(doc)]
-            found = [m for m in found if m.sentence not in credits]
-            raw.extend(_list_evidence(found, doc))
+            if where in own.kinds:
+                docs[where], kinds[where] = ap.doc, own.kinds[where]
     raw = apply_known_names(raw, known_names(raw, docs), docs, kinds)
     return decide_labels(raw)
+
+
+@dataclass(frozen=True)
+class ArticleMentions:
+    """One article's names before the story-wide vote, and each paragraph's (caption, prose)
+    flags: a pure function of the article's Docs, so it can be cached with them."""
+
+    mentions: tuple[Mention, ...]
+    kinds: dict[Where, tuple[bool, bool]]
+
+
+def article_mentions(annotated: AnnotatedArticle) -> ArticleMentions:
+    """The names the model found in one article, cleaned, without picture credits."""
+    raw: list[Mention] = []
+    kinds: dict[Where, tuple[bool, bool]] = {}
+    for ap in annotated.paragraphs:
+        if ap.paragraph.kind not in ("body", "caption"):
+            continue
+        doc = ap.doc
+        where = (annotated.article.id, ap.paragraph.index)
+        caption, prose = ap.paragraph.kind == "caption", is_prose(doc)
+        kinds[where] = (caption, prose)
+        credits = _credit_sentences(doc)
+        found = [make_mention(span, label, *where, caption=caption, prose=prose)
+                 for span, label in clean_spans(doc)]
+        found = [m for m in found if m.sentence not in credits]
+        raw.extend(_list_evidence(found, doc))
+    return ArticleMentions(tuple(raw), kinds)
 
 
 def is_prose(doc: Doc) -> bool:

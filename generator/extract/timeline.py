@@ -1,5 +1,6 @@
 """Timeline events: each dated clause of narration, with its date resolved against the
-article's publication date, marked as happened or expected, and merged across outlets.
+article's publication date, marked as happened or expected (merged across outlets in
+:mod:`.events`).
 
 Each date is read with the tense of its own clause, found in the dependency parse: "On
 Wednesday, she announced that her government will withdraw the bill" is a past Wednesday, and
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -20,13 +21,8 @@ from spacy.tokens import Span, Token
 from ..models import AnnotatedArticle, Citation, DateValue
 from .actors import Cast
 from .dates import MONTHS, Tense, clause_tense, direction, find_date_expressions, resolve_date
+from .events import EventDraft, bounds, merge_events
 
-# Two reports are of one event when they share this much of their content words.
-SAME_EVENT_OVERLAP = 0.3
-# Two reports in different articles that share this much but give different dates (at most
-# DISAGREEMENT_DAYS apart) are one event the sources date differently.
-DISAGREEMENT_OVERLAP = 0.5
-DISAGREEMENT_DAYS = 7
 # One event per dated clause ("Clinton was impeached in 1998, and Johnson in 1868" gives two).
 # The slug registry keeps such events apart (it matches registered names first), but both
 # events would show the whole sentence as their text until a clause can stand alone; so for
@@ -50,34 +46,6 @@ _DEADLINE_WORDS = {"by", "before"}
 _COORDINATION = re.compile(r"\b(?:and|but|or|while|whereas)\b|;")
 _TIME_NOUNS = {"summer", "spring", "autumn", "fall", "winter", "end", "start", "beginning",
                "middle", "half", "quarter", "year", "month", "week", "part", "parts", "rest"}
-# Words for one kind of happening: two reports of the same day using words of one kind
-# ("Thursday's poll", "Thursday's election") report one event. General news vocabulary; any
-# compound ending in "election" counts as "election" (see _kind_words).
-SAME_KIND = (
-    frozenset({"election", "poll", "vote", "ballot", "referendum", "primary", "caucus"}),
-    frozenset({"protest", "march", "rally", "demonstration", "demonstrator", "protester",
-               "marcher"}),
-    frozenset({"speech", "address"}),
-    frozenset({"ruling", "judgment", "judgement", "verdict"}),
-    frozenset({"resignation", "resign"}),
-    frozenset({"strike", "walkout"}),
-)
-
-
-@dataclass(frozen=True)
-class EventDraft:
-    """An event before ids are assigned; ``actors`` holds actor keys."""
-
-    date: DateValue
-    date_text: str
-    expected: bool
-    text: str
-    sources: tuple[Citation, ...]
-    actors: tuple[str, ...]
-    lemmas: frozenset[str]
-    order: tuple[str, int, int, int, int]  # first report's (published, article, paragraph,
-    # sentence, character): reading order
-    subject: str | None = None  # actor key of the subject of the date's clause
 
 
 @dataclass(frozen=True)
@@ -93,39 +61,69 @@ class Found:
     modifier: bool = False  # in a clause describing a noun ("a lawsuit filed on Sunday")
 
 
-def extract_events(articles: Sequence[AnnotatedArticle], cast: Cast) -> tuple[EventDraft, ...]:
-    """Dated events from every article's narration, one per thing that happened."""
+@dataclass(frozen=True)
+class DatedSentence:
+    """A narrated sentence with dates, read within its own article: a pure function of the
+    article's Docs (so it can be cached with them); actors are attached story-wide later."""
+
+    paragraph: int
+    sentence: int
+    text: str
+    tokens: tuple[int, int]  # the sentence's token range in its paragraph's Doc
+    found: tuple[Found, ...]
+    lemmas: tuple[frozenset[str], ...]  # per date: the sentence's content words without it
+    subjects: tuple[tuple[int, ...], ...]  # per date: its clause's subject tokens, in order
+
+
+def dated_sentences(annotated: AnnotatedArticle) -> tuple[DatedSentence, ...]:
+    """Every sentence of the article's narration that dates something."""
+    article = annotated.article
+    out: list[DatedSentence] = []
+    previous: DateValue | None = None
+    for ap in annotated.paragraphs:
+        if ap.paragraph.kind != "body":
+            continue
+        quoted = quoted_spans(ap.doc.text)
+        for n, sent in enumerate(ap.doc.sents):
+            text = sent.text.strip()
+            if not text or text[0] in _QUOTE_MARKS or not is_english(sent):
+                continue  # a quotation is what someone said, not narration
+            found = dates_in(sent, article.published, previous, quoted)
+            if not found:
+                continue
+            previous = found[-1].date
+            out.append(DatedSentence(
+                ap.paragraph.index, n, text, (sent.start, sent.end), tuple(found),
+                tuple(_content(sent, f.text) for f in found),
+                tuple(_subject_tokens(ap.doc[f.clause]) for f in found)))
+    return tuple(out)
+
+
+def extract_events(articles: Sequence[AnnotatedArticle], cast: Cast,
+                   found: Mapping[str, tuple[DatedSentence, ...]] | None = None,
+                   ) -> tuple[EventDraft, ...]:
+    """Dated events from every article's narration, one per thing that happened
+    (``found``: each article's dated sentences when computed, or cached, before)."""
     drafts: list[EventDraft] = []
     outlets: dict[str, tuple[str, dt.date | None]] = {}
     for position, annotated in enumerate(articles):
         article = annotated.article
         outlets[article.id] = (article.source, article.published)
         published = article.published.isoformat() if article.published else ""
-        previous: DateValue | None = None
-        for ap in annotated.paragraphs:
-            if ap.paragraph.kind != "body":
-                continue
-            quoted = quoted_spans(ap.doc.text)
-            for n, sent in enumerate(ap.doc.sents):
-                text = sent.text.strip()
-                if not text or text[0] in _QUOTE_MARKS or not is_english(sent):
-                    continue  # a quotation is what someone said, not narration
-                found = dates_in(sent, article.published, previous, quoted)
-                if not found:
-                    continue
-                previous = found[-1].date
-                keys = tuple(sorted({k for t in sent
-                                     if (k := cast.at(article.id, ap.paragraph.index, t.i))}))
-                citation = Citation(article.id, ap.paragraph.index, n, text)
-                for f in found:
-                    subject = _subject(ap.doc[f.clause], cast, article.id, ap.paragraph.index)
-                    drafts.append(EventDraft(
-                        date=f.date, date_text=f.text, expected=f.expected,
-                        text=_narration(text),
-                        sources=(citation,), actors=keys, lemmas=_content(sent, f.text),
-                        order=(published, position, ap.paragraph.index, n, f.start),
-                        subject=subject))
-    return _merge(drafts, outlets)
+        dated = (found or {}).get(article.id)
+        for d in dated if dated is not None else dated_sentences(annotated):
+            keys = tuple(sorted({k for t in range(*d.tokens)
+                                 if (k := cast.at(article.id, d.paragraph, t))}))
+            citation = Citation(article.id, d.paragraph, d.sentence, d.text)
+            for f, lemmas, subjects in zip(d.found, d.lemmas, d.subjects, strict=True):
+                subject = next((k for t in subjects if (k := cast.at(article.id, d.paragraph, t))),
+                               None)
+                drafts.append(EventDraft(
+                    date=f.date, date_text=f.text, expected=f.expected, text=_narration(d.text),
+                    sources=(citation,), actors=keys, lemmas=lemmas,
+                    order=(published, position, d.paragraph, d.sentence, f.start),
+                    subject=subject))
+    return merge_events(drafts, outlets)
 
 
 # ------------------------------------------------------------------ one sentence
@@ -197,21 +195,6 @@ def is_expected(value: DateValue, anchor: dt.date | None, tense: Tense, expressi
         if first > anchor:
             return True
     return tense == "future"
-
-
-def bounds(value: DateValue) -> tuple[dt.date, dt.date]:
-    """The first and last day a date value covers."""
-    if value.precision == "day":
-        day = dt.date.fromisoformat(value.iso)
-        return day, day
-    if value.precision == "week":
-        monday = dt.date.fromisoformat(value.sort_key)
-        return monday, monday + dt.timedelta(days=6)
-    if value.precision == "month":
-        year, month = int(value.iso[:4]), int(value.iso[5:7])
-        following = dt.date(year + month // 12, month % 12 + 1, 1)
-        return dt.date(year, month, 1), following - dt.timedelta(days=1)
-    return dt.date(int(value.iso), 1, 1), dt.date(int(value.iso), 12, 31)
 
 
 def _combine(items: Sequence[Found], sentence: str) -> list[Found]:
@@ -349,14 +332,11 @@ def _present(head: Token) -> bool:
         not any(t.lemma_.lower() == "have" and t.tag_ in ("VBZ", "VBP") for t in finite)
 
 
-def _subject(head: Token, cast: Cast, article: str, paragraph: int) -> str | None:
-    """The actor doing (or undergoing) what the clause says: "the House passed …" → House."""
-    for child in head.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            for t in (child, *child.subtree):
-                if key := cast.at(article, paragraph, t.i):
-                    return key
-    return None
+def _subject_tokens(head: Token) -> tuple[int, ...]:
+    """Where the actor doing (or undergoing) what the clause says is named: the subject's
+    tokens ("the House passed …" → House); the first one that names an actor counts."""
+    return tuple(t.i for child in head.children if child.dep_ in ("nsubj", "nsubjpass")
+                 for t in (child, *child.subtree))
 
 
 def _past_verb(head: Token) -> bool:
@@ -409,156 +389,3 @@ def _content(sent: Span, date_text: str) -> frozenset[str]:
     skip = set(date_text.lower().split())
     return frozenset(t.lemma_.lower() for t in sent if t.pos_ in _CONTENT_POS and not t.is_stop
                      and t.lower_ not in skip and t.is_alpha)
-
-
-# ------------------------------------------------------------------ merging
-
-
-def _merge(
-    drafts: Sequence[EventDraft], outlets: dict[str, tuple[str, dt.date | None]]
-) -> tuple[EventDraft, ...]:
-    """Join reports of the same event: the same date and enough shared content words, words
-    for the same kind of happening, or (in different articles) the same subject; reports in
-    different articles that agree on everything but the date are one event whose sources
-    disagree, and say so."""
-    merged: list[EventDraft] = []
-    disputed: dict[int, list[EventDraft]] = {}
-    # Only events within DISAGREEMENT_DAYS of a report can join it, and only if they share a
-    # content word, a kind of happening or the subject (every test below needs one of these):
-    # an index of (week, key) to the events covering that week keeps the search local and
-    # small instead of comparing every pair of events.
-    index: dict[tuple[int, str], set[int]] = {}
-    least = min(SAME_EVENT_OVERLAP, DISAGREEMENT_OVERLAP)
-    for draft in sorted(drafts, key=lambda d: (d.date.sort_key, d.order)):
-        first, last = bounds(draft.date)
-        window = range((first.toordinal() - DISAGREEMENT_DAYS) // 7,
-                       (last.toordinal() + DISAGREEMENT_DAYS) // 7 + 1)
-        shared: dict[int, int] = {}
-        for lemma in draft.lemmas:
-            for i in set().union(*(index.get((week, lemma), ()) for week in window)):
-                shared[i] = shared.get(i, 0) + 1
-        nearby = {i for i, n in shared.items()
-                  if n / (len(merged[i].lemmas) + len(draft.lemmas) - n) >= least}
-        for key in _index_keys(draft, words=False):
-            for week in window:
-                nearby.update(index.get((week, key), ()))
-        for i in sorted(nearby):
-            event = merged[i]
-            if any(c in event.sources for c in draft.sources):
-                continue  # two dates of one sentence are two events
-            if event.expected == draft.expected and _same_time(event.date, draft.date) and (
-                    _overlap(event.lemmas, draft.lemmas) >= SAME_EVENT_OVERLAP
-                    or _same_kind(event, draft) or _same_subject(event, draft)):
-                merged[i] = _join(event, draft)
-                break
-            if _disagree(event, draft, outlets):
-                disputed.setdefault(i, [event]).append(draft)
-                merged[i] = _join(event, draft)
-                break
-        else:
-            i = len(merged)
-            merged.append(draft)
-        _add_to_index(index, i, merged[i], draft)
-    for i, versions in disputed.items():
-        merged[i] = replace(merged[i], text=merged[i].text + " " + _date_note(versions, outlets),
-                            date_text=" / ".join(dict.fromkeys(v.date_text for v in versions)))
-    return tuple(_note_figures(e, outlets) for e in merged)
-
-
-def _index_keys(draft: EventDraft, *, words: bool = True) -> set[str]:
-    """What another report must share with this one to be compared with it."""
-    keys = {f"kind:{n}" for n, kind in enumerate(SAME_KIND) if _kind_words(draft.lemmas) & kind}
-    if draft.subject is not None:
-        keys.add(f"subject:{draft.subject}")
-    return keys | set(draft.lemmas) if words else keys
-
-
-def _add_to_index(index: dict[tuple[int, str], set[int]], i: int, event: EventDraft,
-                  draft: EventDraft) -> None:
-    """File event ``i`` (which ``draft`` joined or started) under its weeks and keys."""
-    start, end = bounds(event.date)
-    keys = _index_keys(draft)
-    for week in range(start.toordinal() // 7, end.toordinal() // 7 + 1):
-        for key in keys:
-            index.setdefault((week, key), set()).add(i)
-
-
-def _join(event: EventDraft, draft: EventDraft) -> EventDraft:
-    date = draft.date if _same_time(event.date, draft.date) and draft.date.relation == "on" \
-        else event.date  # "since June" and "began in June": in June
-    return replace(event, date=date, sources=event.sources + draft.sources,
-                   actors=tuple(sorted(set(event.actors) | set(draft.actors))),
-                   lemmas=event.lemmas | draft.lemmas)
-
-
-def _same_time(a: DateValue, b: DateValue) -> bool:
-    """The same date; "since June" and "in June" both date a beginning in June."""
-    return a == b or (a.iso == b.iso and a.precision == b.precision
-                      and {a.relation, b.relation} <= {"on", "since"})
-
-
-def _same_kind(a: EventDraft, b: EventDraft) -> bool:
-    first, second = _kind_words(a.lemmas), _kind_words(b.lemmas)
-    return any(first & kind and second & kind for kind in SAME_KIND)
-
-
-def _kind_words(lemmas: frozenset[str]) -> set[str]:
-    """Lemmas with compounds of a kind word folded onto it ("re-election" → "election")."""
-    return {"election" if w.endswith("election") else w for w in lemmas}
-
-
-def _same_subject(a: EventDraft, b: EventDraft) -> bool:
-    """Different articles saying what one actor did at one time: one event, in their words
-    ("the House impeached the President on Wednesday" / "On December 18, the House passed
-    two articles of impeachment")."""
-    return (a.subject is not None and a.subject == b.subject
-            and not {c.article for c in a.sources} & {c.article for c in b.sources})
-
-
-def _disagree(a: EventDraft, b: EventDraft, outlets: dict[str, tuple[str, dt.date | None]]) -> bool:
-    """Two articles report the same thing on different (but close) dates."""
-    if a.expected != b.expected or a.date == b.date or a.date.relation != b.date.relation:
-        return False
-    if {c.article for c in a.sources} & {c.article for c in b.sources}:
-        return False
-    (a0, a1), (b0, b1) = bounds(a.date), bounds(b.date)
-    gap = max((b0 - a1).days, (a0 - b1).days, 0)
-    return gap <= DISAGREEMENT_DAYS and _overlap(a.lemmas, b.lemmas) >= DISAGREEMENT_OVERLAP
-
-
-def _date_note(versions: Iterable[EventDraft], outlets: dict[str, tuple[str, dt.date | None]]) -> str:
-    parts: dict[str, list[str]] = {}
-    for v in versions:
-        for c in v.sources:
-            parts.setdefault(v.date.spoken(), []).append(outlets[c.article][0])
-    listed = "; ".join(f"{when} ({', '.join(dict.fromkeys(who))})" for when, who in parts.items())
-    return f"(The sources give different dates: {listed}.)"
-
-
-_FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:%|per\s?cent\b|million\b"
-                     r"|billion\b|thousand\b))?\s+([a-z][a-z-]+)")
-
-
-def _note_figures(event: EventDraft, outlets: dict[str, tuple[str, dt.date | None]]) -> EventDraft:
-    """When the articles of one event give different numbers of the same thing ("14,980
-    votes" and "14,890 votes"), the event says so."""
-    seen: dict[str, dict[str, set[str]]] = {}  # noun → article → the figures it gives
-    for c in event.sources:
-        for number, scale, noun in _FIGURE.findall(c.text):
-            seen.setdefault(noun, {}).setdefault(c.article, set()).add(f"{number}{scale}".strip())
-    notes = []
-    for noun, by_article in seen.items():
-        figures: dict[str, list[str]] = {}
-        for article, given in by_article.items():
-            if len(given) == 1:
-                figures.setdefault(next(iter(given)), []).append(outlets[article][0])
-        if len(by_article) > 1 and len(figures) > 1 and all(len(g) == 1 for g in by_article.values()):
-            listed = "; ".join(f"{figure} {noun} ({', '.join(dict.fromkeys(who))})"
-                               for figure, who in figures.items())
-            notes.append(f"(The sources give different figures: {listed}.)")
-    return replace(event, text=" ".join([event.text, *notes])) if notes else event
-
-
-
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from . import __version__
 from .errors import InputError
 from .extract.actors import ActorDraft, extract_actors
 from .extract.figures import extract_figures
+from .extract.findings import ArticleFindings, find_in_article
 from .extract.glossary import TermDraft, extract_terms
 from .extract.mentions import extract_mentions
 from .extract.quotes import QuoteFinding, extract_quotes
@@ -39,9 +40,19 @@ from .registry import assign
 from .slugs import slugify
 
 
-def assemble(seeds: Seeds, annotated: Sequence[AnnotatedArticle], model: ModelInfo) -> Story:
-    """Extract actors, quotes, events and terms, then join them into the story."""
-    cast = extract_actors(annotated, extract_mentions(annotated))
+def assemble(seeds: Seeds, annotated: Sequence[AnnotatedArticle], model: ModelInfo,
+             findings: Mapping[str, ArticleFindings] | None = None) -> Story:
+    """Extract actors, quotes, events and terms, then join them into the story.
+
+    ``findings`` holds each article's own findings (by article id) when they were computed
+    or cached before; the others are computed here.
+    """
+    found = dict(findings or {})
+    for item in annotated:
+        if item.article.id not in found:
+            found[item.article.id] = find_in_article(item)
+    cast = extract_actors(annotated, extract_mentions(
+        annotated, {k: f.mentions for k, f in found.items()}))
     drafts, gone = _apply_overrides(cast.actors, seeds.config)
     registry = seeds.registry
     placed = assign(registry.actors, [(d.name, d.aliases) for d in drafts], fallback="actor")
@@ -49,9 +60,12 @@ def assemble(seeds: Seeds, annotated: Sequence[AnnotatedArticle], model: ModelIn
     ids = {draft.key: actor.id for draft, actor in zip(drafts, actors, strict=True)}
     ids.update({old: ids[new] for old, new in gone.items() if new in ids})
     names = {word for a in actors for word in (a.name, *a.aliases)}
-    events, event_entries = _events(extract_events(annotated, cast), ids, registry.events)
+    events, event_entries = _events(
+        extract_events(annotated, cast, {k: f.dated for k, f in found.items()}), ids,
+        registry.events)
     terms, term_entries = _terms(
-        extract_terms(annotated, exclude={n.lower() for n in names}, overrides=seeds.config.terms),
+        extract_terms(annotated, exclude={n.lower() for n in names}, overrides=seeds.config.terms,
+                      found={k: f.term_hits for k, f in found.items()}),
         registry.terms)
     articles = tuple(sorted(seeds.articles, key=lambda a: (a.published or _NO_DATE, a.id)))
     title = seeds.config.title or _default_title(articles)
@@ -69,7 +83,7 @@ def assemble(seeds: Seeds, annotated: Sequence[AnnotatedArticle], model: ModelIn
         problems=seeds.problems,
         registry=Registry(actors=placed.entries, terms=term_entries, events=event_entries),
         redirects=placed.redirects,
-        figures=extract_figures(annotated),
+        figures=extract_figures(annotated, {k: f.figures for k, f in found.items()}),
         key_sentences=key_sentences(annotated, cast),
     )
 

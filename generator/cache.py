@@ -1,17 +1,21 @@
-"""The parse cache: each article's spaCy annotations, stored outside ``docs/``.
+"""The parse cache: each article's spaCy annotations and own findings, outside ``docs/``.
 
-An entry is keyed by the article's text, the model's name and version and the generator's
-version, so any change makes a new key. Entries carry a checksum and are verified on
-read; a corrupt or mismatching entry is ignored (and re-parsed), never trusted.
+A parse is keyed by the article's text, the model's name and version and the generator's
+version; an article's findings (:mod:`generator.extract.findings`) also by the article's
+metadata and a fingerprint of the generator's source code, so editing a rule never reuses
+findings made by the old one. Any change makes a new key. Entries carry a checksum and are
+verified on read; a corrupt or mismatching entry is ignored (and recomputed), never trusted.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .models import Article, ModelInfo
@@ -19,6 +23,8 @@ from .models import Article, ModelInfo
 if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
+
+    from .extract.findings import ArticleFindings
 
 # The token attributes extraction reads; sentence boundaries follow from the parse.
 ATTRS = ("ORTH", "SPACY", "TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE",
@@ -40,6 +46,8 @@ class ParseCache:
         self.model = model
         self.hits = 0
         self.misses = 0
+        self.findings_hits = 0
+        self.findings_misses = 0
 
     def key(self, article: Article) -> str:
         digest = hashlib.sha256()
@@ -56,22 +64,14 @@ class ParseCache:
         """The article's paragraph Docs if a valid entry exists, else None."""
         from spacy.tokens import DocBin
 
-        path = self._path(self.key(article))
+        body = _read(self._path(self.key(article)))
         try:
-            raw = path.read_bytes()
-        except OSError:
-            self.misses += 1
-            return None
-        body = raw[len(_MAGIC) + 64 :]
-        stored = raw[len(_MAGIC) : len(_MAGIC) + 64].decode("ascii", "replace")
-        try:
-            if not raw.startswith(_MAGIC) or hashlib.sha256(body).hexdigest() != stored:
-                raise ValueError("checksum")
+            if body is None:
+                raise ValueError("missing")
             docs = list(DocBin(attrs=ATTRS).from_bytes(body).get_docs(vocab))
-        except Exception:  # corrupt in any way: parse again
-            self.misses += 1
-            return None
-        if [d.text for d in docs] != [p.text for p in article.paragraphs]:
+            if [d.text for d in docs] != [p.text for p in article.paragraphs]:
+                raise ValueError("stale")
+        except Exception:  # missing or corrupt in any way: parse again
             self.misses += 1
             return None
         self.hits += 1
@@ -81,12 +81,67 @@ class ParseCache:
         """Store an article's Docs; a cache that cannot be written is simply skipped."""
         from spacy.tokens import DocBin
 
-        body = DocBin(attrs=ATTRS, docs=docs).to_bytes()
-        path = self._path(self.key(article))
+        _write(self._path(self.key(article)), DocBin(attrs=ATTRS, docs=docs).to_bytes())
+
+    def findings_key(self, article: Article) -> str:
+        digest = hashlib.sha256(self.key(article).encode("ascii"))
+        digest.update(code_fingerprint().encode("ascii"))
+        digest.update(repr(article).encode("utf-8"))  # id, date, paragraph kinds...
+        return digest.hexdigest()
+
+    def get_findings(self, article: Article) -> ArticleFindings | None:
+        """The article's own findings if a valid entry exists, else None."""
+        from .extract.findings import ArticleFindings
+
+        body = _read(self.folder / "findings" / f"{self.findings_key(article)}.pickle")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            staging = path.with_suffix(f".{os.getpid()}.tmp")
-            staging.write_bytes(_MAGIC + hashlib.sha256(body).hexdigest().encode("ascii") + body)
-            os.replace(staging, path)
-        except OSError:
-            pass
+            if body is None:
+                raise ValueError("missing")
+            # Only entries this program wrote and whose checksum holds are unpickled.
+            found: Any = pickle.loads(body)
+            if not isinstance(found, ArticleFindings):
+                raise ValueError("not findings")
+        except Exception:
+            self.findings_misses += 1
+            return None
+        self.findings_hits += 1
+        return found
+
+    def put_findings(self, article: Article, findings: ArticleFindings) -> None:
+        _write(self.folder / "findings" / f"{self.findings_key(article)}.pickle",
+               pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+@cache
+def code_fingerprint() -> str:
+    """A digest of the generator's own source: findings made by other code are not reused."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(str(path.relative_to(package)).encode("utf-8") + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _read(path: Path) -> bytes | None:
+    """An entry's body if the file exists and its checksum holds."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    body = raw[len(_MAGIC) + 64 :]
+    stored = raw[len(_MAGIC) : len(_MAGIC) + 64].decode("ascii", "replace")
+    if not raw.startswith(_MAGIC) or hashlib.sha256(body).hexdigest() != stored:
+        return None
+    return body
+
+
+def _write(path: Path, body: bytes) -> None:
+    """Write an entry atomically; a cache that cannot be written is simply skipped."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        staging = path.with_suffix(f".{os.getpid()}.tmp")
+        staging.write_bytes(_MAGIC + hashlib.sha256(body).hexdigest().encode("ascii") + body)
+        os.replace(staging, path)
+    except OSError:
+        pass

@@ -144,8 +144,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"explainer: {line}", file=sys.stderr)
     if args.verbose:
         stages = ", ".join(f"{stage} {seconds:.2f}s" for stage, seconds in result.timings)
-        hits, misses = result.cache
-        print(f"explainer: {stages}; parse cache: {hits} reused, {misses} parsed", file=sys.stderr)
+        hits, misses, found = result.cache
+        print(f"explainer: {stages}; cache: {hits} parses reused, {misses} parsed, "
+              f"{found} articles' findings reused", file=sys.stderr)
     story = result.story
     if not args.quiet:
         print(f"explainer: {story.title!r}: {len(story.articles)} articles, "

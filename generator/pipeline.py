@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from .annotate import DEFAULT_MODEL, annotate, load_model, model_info
 from .assemble import assemble
 from .cache import ParseCache
+from .extract.findings import find_in_article
 from .load import load_seeds
 from .models import Problem, Story
 from .registry import REGISTRY_FILE, dump_registry
@@ -36,7 +37,7 @@ class Result:
     report: WriteReport | None
     warnings: tuple[Problem, ...]
     timings: tuple[tuple[str, float], ...] = ()  # (stage, seconds), for --verbose
-    cache: tuple[int, int] = (0, 0)  # parse cache (hits, misses)
+    cache: tuple[int, int, int] = (0, 0, 0)  # parse cache (hits, misses), findings reused
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def make_story(seeds_dir: Path, *, model: str | None = None, nlp: Language | Non
 
 
 def _make(seeds_dir: Path, nlp: Language | None, options: Options,
-          clock: _Clock) -> tuple[Story, tuple[int, int]]:
+          clock: _Clock) -> tuple[Story, tuple[int, int, int]]:
     seeds = load_seeds(seeds_dir)
     clock.lap("load")
     if nlp is None:
@@ -99,9 +100,18 @@ def _make(seeds_dir: Path, nlp: Language | None, options: Options,
             if i not in cached:
                 cache.put(item.article, [ap.doc for ap in item.paragraphs])
     clock.lap("annotate")
-    story = assemble(seeds, annotated, info)
+    findings = {}
+    for item in annotated:  # each article's own findings: from the cache, or found now
+        found = cache.get_findings(item.article) if cache is not None else None
+        if found is None:
+            found = find_in_article(item)
+            if cache is not None:
+                cache.put_findings(item.article, found)
+        findings[item.article.id] = found
+    clock.lap("findings")
+    story = assemble(seeds, annotated, info, findings)
     clock.lap("extract")
-    return story, (cache.hits, cache.misses) if cache else (0, 0)
+    return story, (cache.hits, cache.misses, cache.findings_hits) if cache else (0, 0, 0)
 
 
 def generate(seeds_dir: Path, docs_dir: Path, *, model: str | None = None,
@@ -153,7 +163,7 @@ def _render(story: Story) -> dict[str, str]:
 
 
 def _commit(story: Story, files: dict[str, str], seeds_dir: Path, docs_dir: Path,
-            options: Options, clock: _Clock, cache: tuple[int, int]) -> Result:
+            options: Options, clock: _Clock, cache: tuple[int, int, int]) -> Result:
     """Write the docs (and the registry): the last step, once everything else worked."""
     report = write_docs(files, docs_dir)
     warnings = list(story.problems)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from conftest import make_doc
 
 from generator.cache import ParseCache
-from generator.models import Article, ModelInfo, Paragraph
+from generator.extract.findings import find_in_article
+from generator.models import AnnotatedArticle, AnnotatedParagraph, Article, ModelInfo, Paragraph
 
 
 def article(text: str) -> Article:
@@ -43,3 +46,29 @@ def test_corrupt_entry_is_never_trusted(tmp_path: Path) -> None:
     entry.write_bytes(b"garbage")
     assert cache.get(article(doc.text), doc.vocab) is None
     assert cache.misses == 2
+
+
+def test_findings_are_reused_only_for_the_same_article(tmp_path: Path) -> None:
+    doc = make_doc("Ann Lee spoke on Monday .", ents=[("Ann Lee", "PERSON")])
+    art = article(doc.text)
+    found = find_in_article(AnnotatedArticle(art, (AnnotatedParagraph(art.paragraphs[0], doc),)))
+    cache = ParseCache(tmp_path, ModelInfo("m", "1"))
+    cache.put_findings(art, found)
+    assert cache.get_findings(art) == found
+    # Findings carry the article's id and are read against its date: either change is a miss.
+    assert cache.get_findings(replace(art, id="b")) is None
+    assert cache.get_findings(replace(art, published=dt.date(2020, 1, 1))) is None
+    assert (cache.findings_hits, cache.findings_misses) == (1, 2)
+
+
+def test_corrupt_findings_are_never_trusted(tmp_path: Path) -> None:
+    doc = make_doc("Ann Lee spoke .")
+    art = article(doc.text)
+    cache = ParseCache(tmp_path, ModelInfo("m", "1"))
+    cache.put_findings(art, find_in_article(
+        AnnotatedArticle(art, (AnnotatedParagraph(art.paragraphs[0], doc),))))
+    (entry,) = tmp_path.rglob("*.pickle")
+    data = bytearray(entry.read_bytes())
+    data[-3] ^= 0xFF
+    entry.write_bytes(bytes(data))
+    assert cache.get_findings(art) is None

@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT, SHARED
 
 from generator.annotate import DEFAULT_MODEL, load_model
-from generator.pipeline import build, generate
+from generator.pipeline import Options, build, generate
 from generator.render import schema_text
 
 pytestmark = pytest.mark.model
@@ -81,6 +81,17 @@ def test_same_seeds_give_byte_identical_docs(nlp, tmp_path: Path) -> None:  # ty
     assert first == second
     for name in first:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_a_warm_cache_gives_the_same_docs(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plain = generate(ROOT / "seeds", tmp_path / "a", nlp=nlp, save_registry=False)
+    options = Options(cache_dir=tmp_path / "cache", save_registry=False)
+    cold = generate(ROOT / "seeds", tmp_path / "b", nlp=nlp, options=options)
+    warm = generate(ROOT / "seeds", tmp_path / "c", nlp=nlp, options=options)
+    n = len(plain.story.articles)
+    assert cold.cache == (0, n, 0)
+    assert warm.cache == (n, 0, n)  # every parse and every article's findings reused
+    assert plain.files == cold.files == warm.files
 
 
 STORIES = sorted(p for p in (SHARED / "stories").glob("*") if p.is_dir()) if SHARED.is_dir() else []

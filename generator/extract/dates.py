@@ -360,7 +360,7 @@ def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
     sentence = text.replace("’", "'")  # same length, so offsets stay valid for ``text``
     lower = sentence.lower()
     present: dict[re.Pattern[str], bool] = {}
-    candidates = []
+    candidates: list[tuple[int, int]] = []
     for pattern, trigger in zip(_FIND, _TRIGGERS, strict=True):
         if present.setdefault(trigger, trigger.search(lower) is not None):
             candidates.extend((m.start(), m.end()) for m in pattern.finditer(sentence)

@@ -11,11 +11,20 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..models import AnnotatedArticle, Citation, TermOverride
-from .term_candidates import INTRODUCED, Candidate, Sentence, SpanId, collect, sentences
+from .term_candidates import (
+    INTRODUCED,
+    Candidate,
+    Sentence,
+    SentenceHits,
+    Sid,
+    SpanId,
+    collect,
+    sentences,
+)
 from .term_definitions import definition, place_index
 from .term_scoring import MIN_SCORE, Titles, qualifies, score
 from .term_variants import object_of_body, wraps
@@ -59,14 +68,16 @@ def extract_terms(
     *,
     exclude: Collection[str] = (),
     overrides: Sequence[TermOverride] = (),
+    found: Mapping[str, Mapping[Sid, SentenceHits]] | None = None,
 ) -> tuple[TermDraft, ...]:
     """The story's glossary, best first: up to ``MAX_TERMS`` found terms plus editor additions.
 
     ``exclude`` holds lowercase actor names that must never be terms; ``overrides`` remove
-    entries (matched by spelling-insensitive key) or add them / set an editor's definition.
+    entries (matched by spelling-insensitive key) or add them / set an editor's definition;
+    ``found`` holds each article's pattern hits when computed (or cached) before.
     """
     flat = sentences(articles)
-    cands, blocked = collect(flat, exclude)
+    cands, blocked = collect(flat, exclude, found)
     titles = Titles(a.article.title for a in articles if a.article.title and not a.article.title_derived)
     scored = []
     for key, cand in cands.items():

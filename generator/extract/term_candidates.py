@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -43,6 +43,9 @@ NAME_KINDS = frozenset({"institution", "of"})
 SCARE_WORDS = 6  # quoted phrases up to this long are not speech
 Sid = tuple[str, int, int]  # article id, paragraph index, sentence index
 SpanId = tuple[str, int, int, int]  # article id, paragraph index, token start, token end
+# A sentence's pattern hits, each with its rarity and definition strength, and the
+# abbreviations it introduces: a pure function of the sentence, so cacheable per article.
+SentenceHits = tuple[tuple[tuple[Hit, float, int], ...], tuple[tuple[int, int, str], ...]]
 
 
 @dataclass(frozen=True)
@@ -144,9 +147,13 @@ def _quote_flags(doc: Doc) -> tuple[bool, ...]:
 
 
 def collect(
-    flat: dict[str, list[Sentence]], exclude: Collection[str]
+    flat: dict[str, list[Sentence]], exclude: Collection[str],
+    found: Mapping[str, Mapping[Sid, SentenceHits]] | None = None,
 ) -> tuple[dict[str, Candidate], set[SpanId]]:
-    """Candidates by merge key, and the spans of actor names (their words are no terms either)."""
+    """Candidates by merge key, and the spans of actor names (their words are no terms either).
+
+    ``found`` holds each article's pattern hits when they were computed (or cached) before.
+    """
     names = {text_key(n) for n in exclude}
     # Multi-word names also block terms containing them ("reform uk policy"); one-word names
     # only themselves, or "council" would block "district council".
@@ -155,12 +162,15 @@ def collect(
     blocked: set[SpanId] = set()
     cands: dict[str, Candidate] = defaultdict(Candidate)
     aliases: dict[str, str] = {}  # abbreviation key -> key of its expansion
-    for sents in flat.values():
+    for article, sents in flat.items():
+        own = (found or {}).get(article)
         for s in sents:
             if s.skip:
                 continue
             doc = s.span.doc
-            for hit in _hits(s, names, aliases, cands):
+            sid = (s.citation.article, s.citation.paragraph, s.citation.sentence)
+            pattern_hits = own[sid] if own is not None and sid in own else sentence_hits(s)
+            for hit, measured in _hits(s, pattern_hits, names, aliases, cands):
                 a, b, kind = hit.a, hit.b, hit.kind
                 if doc[a].ent_iob_ == "I" and kind not in {"named", "abbrev", "institution"}:
                     continue  # starts inside a name: "(Puerto) Rican constitution"
@@ -174,7 +184,7 @@ def collect(
                     continue  # an actor's name is never a term, unless the text explains it
                 if b - a == 1 and lemma(doc[a]) in FILLER:
                     continue
-                _add(cands[_key(doc, a, b)], s, hit, form)
+                _add(cands[_key(doc, a, b)], s, hit, form, measured)
     for short, key in aliases.items():
         if short in cands and short != key:
             cands[key].absorb(cands.pop(short))
@@ -182,16 +192,30 @@ def collect(
     return cands, blocked
 
 
-def _hits(s: Sentence, names: set[str], aliases: dict[str, str], cands: dict[str, Candidate]) -> list[Hit]:
+def article_hits(annotated: AnnotatedArticle) -> dict[Sid, SentenceHits]:
+    """Every sentence's pattern hits in one article (see :func:`sentence_hits`)."""
+    return {(s.citation.article, s.citation.paragraph, s.citation.sentence): sentence_hits(s)
+            for sents in sentences([annotated]).values() for s in sents if not s.skip}
+
+
+def sentence_hits(s: Sentence) -> SentenceHits:
+    doc = s.span.doc
+    hits = tuple((hit, rarity(doc, hit.a, hit.b, hit.kind), strength(s.span, hit.a, hit.end))
+                 for hit in find(s.span))
+    return hits, tuple(abbreviations(s.span))
+
+
+def _hits(s: Sentence, found: SentenceHits, names: set[str], aliases: dict[str, str],
+          cands: dict[str, Candidate]) -> list[tuple[Hit, tuple[float, int] | None]]:
     """The pattern hits of a sentence, and the expansions of abbreviations it introduces
     (recorded in ``aliases``, the abbreviation's token in its expansion's candidate)."""
     doc = s.span.doc
-    hits = list(find(s.span))
-    for a, b, short in abbreviations(s.span):
+    hits: list[tuple[Hit, tuple[float, int] | None]] = [(h, (r, st)) for h, r, st in found[0]]
+    for a, b, short in found[1]:
         if not {text_key(doc[a:b].text), text_key(short)} & names:
             aliases[text_key(short)] = _key(doc, a, b)
             cands[_key(doc, a, b)].tokens.add((token_key(short),))
-            hits.append(Hit(a, b, "abbrev", b, strength=1))
+            hits.append((Hit(a, b, "abbrev", b, strength=1), None))
     return hits
 
 
@@ -205,17 +229,21 @@ def _key(doc: Doc, a: int, b: int) -> str:
     return text_key("".join(t.lower_ for t in doc[a : b - 1]) + lemma(doc[b - 1]))
 
 
-def _add(cand: Candidate, s: Sentence, hit: Hit, form: str) -> None:
+def _add(cand: Candidate, s: Sentence, hit: Hit, form: str,
+         measured: tuple[float, int] | None = None) -> None:
+    """Record one use; ``measured`` is the hit's (rarity, strength) when known already."""
     doc = s.span.doc
     a, b = hit.a, hit.b
+    rare, strong = measured if measured is not None else (
+        rarity(doc, a, b, hit.kind), strength(s.span, a, hit.end))
     cand.kinds.add(hit.kind)
-    cand.rarity = min(cand.rarity, rarity(doc, a, b, hit.kind))
+    cand.rarity = min(cand.rarity, rare)
     span = (s.citation.article, s.citation.paragraph, a, b)
     sid = (s.citation.article, s.citation.paragraph, s.citation.sentence)
     quoted = bool(s.quoted) and s.quoted[a - s.span.start]
     before = doc[a - 1] if a > s.span.start else None
     named = before is not None and before.pos_ == "PROPN" and before.ent_type_ not in {"DATE", "TIME"}
-    _merge_use(cand.uses, sid, Use(max(hit.strength, strength(s.span, a, hit.end)), quoted, named))
+    _merge_use(cand.uses, sid, Use(max(hit.strength, strong), quoted, named))
     if hit.head:
         cand.heads[hit.head] += 1
     if span in cand.spans:  # found by two patterns: count the use once

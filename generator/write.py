@@ -40,24 +40,24 @@ def write_docs(files: dict[str, str], docs_dir: Path) -> WriteReport:
                 f"{target}: a hand-written file is in the way of a generated page; "
                 "move or rename it (the generator never overwrites hand-written pages)"
             )
+    # Only pages whose bytes changed are staged and moved: unchanged ones keep their mtimes
+    # (so `serve` does not rebuild for nothing) and cost one read.
+    encoded = {name: text.encode("utf-8") for name, text in files.items()}
+    changed = [name for name in sorted(files) if not _holds(docs_dir / name, encoded[name])]
     staging = docs_dir.parent / f".{docs_dir.name}.explainer-staging"
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        for name, text in files.items():
+        for name in changed:
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8", newline="\n")
-        written = unchanged = 0
-        for name in sorted(files):
+            path.write_bytes(encoded[name])
+        for name in changed:
             target = docs_dir / name
-            if target.is_file() and target.read_text(encoding="utf-8") == files[name]:
-                unchanged += 1  # keep mtimes so `serve` does not rebuild for nothing
-                continue
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging / name, target)
-            written += 1
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    written, unchanged = len(changed), len(files) - len(changed)
     removed = 0
     for name in sorted(previous - set(files)):
         stale = docs_dir / name
@@ -68,6 +68,13 @@ def write_docs(files: dict[str, str], docs_dir: Path) -> WriteReport:
     manifest = json.dumps({"generated": sorted(files)}, indent=1) + "\n"
     (docs_dir / MANIFEST).write_text(manifest, encoding="utf-8")
     return WriteReport(written, unchanged, removed)
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _read_manifest(docs_dir: Path) -> set[str]:

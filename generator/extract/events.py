@@ -20,6 +20,8 @@ SAME_EVENT_OVERLAP = 0.3
 # DISAGREEMENT_DAYS apart) are one event the sources date differently.
 DISAGREEMENT_OVERLAP = 0.5
 DISAGREEMENT_DAYS = 7
+# Events are indexed by periods of this many days: a year-long event is filed 14 times.
+BUCKET_DAYS = 28
 # Words for one kind of happening: two reports of the same day using words of one kind
 # ("Thursday's poll", "Thursday's election") report one event. General news vocabulary; any
 # compound ending in "election" counts as "election" (see _kind_words).
@@ -76,23 +78,23 @@ def merge_events(
     disputed: dict[int, list[EventDraft]] = {}
     # Only events within DISAGREEMENT_DAYS of a report can join it, and only if they share a
     # content word, a kind of happening or the subject (every test below needs one of these):
-    # an index of (week, key) to the events covering that week keeps the search local and
-    # small instead of comparing every pair of events.
+    # an index of (period of BUCKET_DAYS, key) to the events covering it keeps the search
+    # local and small instead of comparing every pair of events.
     index: dict[tuple[int, str], set[int]] = {}
     least = min(SAME_EVENT_OVERLAP, DISAGREEMENT_OVERLAP)
     for draft in sorted(drafts, key=lambda d: (d.date.sort_key, d.order)):
         first, last = bounds(draft.date)
-        window = range((first.toordinal() - DISAGREEMENT_DAYS) // 7,
-                       (last.toordinal() + DISAGREEMENT_DAYS) // 7 + 1)
+        window = range((first.toordinal() - DISAGREEMENT_DAYS) // BUCKET_DAYS,
+                       (last.toordinal() + DISAGREEMENT_DAYS) // BUCKET_DAYS + 1)
         shared: dict[int, int] = {}
         for lemma in draft.lemmas:
-            for i in set().union(*(index.get((week, lemma), ()) for week in window)):
+            for i in set().union(*(index.get((period, lemma), ()) for period in window)):
                 shared[i] = shared.get(i, 0) + 1
         nearby = {i for i, n in shared.items()
                   if n / (len(merged[i].lemmas) + len(draft.lemmas) - n) >= least}
         for key in _index_keys(draft, words=False):
-            for week in window:
-                nearby.update(index.get((week, key), ()))
+            for period in window:
+                nearby.update(index.get((period, key), ()))
         for i in sorted(nearby):
             event = merged[i]
             if any(c in event.sources for c in draft.sources):
@@ -126,12 +128,12 @@ def _index_keys(draft: EventDraft, *, words: bool = True) -> set[str]:
 
 def _add_to_index(index: dict[tuple[int, str], set[int]], i: int, event: EventDraft,
                   draft: EventDraft) -> None:
-    """File event ``i`` (which ``draft`` joined or started) under its weeks and keys."""
+    """File event ``i`` (which ``draft`` joined or started) under its periods and keys."""
     start, end = bounds(event.date)
     keys = _index_keys(draft)
-    for week in range(start.toordinal() // 7, end.toordinal() // 7 + 1):
+    for period in range(start.toordinal() // BUCKET_DAYS, end.toordinal() // BUCKET_DAYS + 1):
         for key in keys:
-            index.setdefault((week, key), set()).add(i)
+            index.setdefault((period, key), set()).add(i)
 
 
 def _join(event: EventDraft, draft: EventDraft) -> EventDraft:

@@ -14,6 +14,8 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import numpy
+
 from ..models import AnnotatedArticle, Citation
 from .term_definitions import strength
 from .term_patterns import Hit, find
@@ -30,6 +32,7 @@ from .term_words import (
     word_zipf,
 )
 from .term_words import display as display_form
+from .text import ent_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -130,10 +133,11 @@ def _quote_flags(doc: Doc) -> tuple[bool, ...]:
     than a few words, or that stay open to the end of the paragraph. Short quoted phrases
     ("one country, two systems", "riots") are the writer's coinages or scare quotes."""
     flags = [False] * len(doc)
+    # Only the quotation-mark tokens matter: found at once from the token array.
+    marks = numpy.isin(doc.to_array("ORTH"), [doc.vocab.strings.add(q) for q in QUOTES])
     start: int | None = None
-    for tok in doc:
-        if tok.text not in QUOTES:
-            continue
+    for i in numpy.flatnonzero(marks).tolist():
+        tok = doc[i]
         opening = tok.text == "“" or (tok.text == '"' and start is None)
         if opening and start is None:
             start = tok.i
@@ -310,7 +314,7 @@ def _matches(
             glued = (a > 0 and doc[a - 1].text in HYPHENS and not doc[a - 1].whitespace_) or (
                 b < len(doc) and doc[b].text in HYPHENS and not doc[b - 1].whitespace_
             )
-            ent = next((e for e in doc.ents if e.start <= a < e.end), None) if doc[a].ent_type_ else None
+            ent = ent_at(doc, a)
             # inside a longer name ("the X Party") it is part of that name, unless the name only
             # places it ("the X of <Country>")
             name = text_key(ent.text) if ent is not None else ""

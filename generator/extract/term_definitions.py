@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Citation
 from .term_words import DEFINING_VERBS, lemma
+from .text import ents_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -185,7 +186,7 @@ def place_index(flat: dict[str, list[Sentence]]) -> Places:
     out: Places = {}
     for sents in flat.values():
         for sent in sents:
-            for ent in sent.span.ents:
+            for ent in ents_in(sent.span):
                 if ent.label_ in {"GPE", "NORP"}:
                     name = ent.text.removeprefix("the ").strip()
                     bucket = out.setdefault((ent.label_, name), [])

@@ -30,6 +30,7 @@ from .term_words import (
     units,
     word_zipf,
 )
+from .text import ents_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -252,7 +253,7 @@ def _copular(sent: Span) -> Iterator[Hit]:
             and lemma(attr) in INSTITUTION_NOUNS
         ):
             # "The <Body> is the ...": the name is the whole subject, in the present tense
-            ent = next((e for e in sent.ents if e.start <= tok.i < e.end), None)
+            ent = next((e for e in ents_in(sent) if e.start <= tok.i < e.end), None)
             if ent is None or ent.end != verb.i or lemma(doc[ent.end - 1]) in FILLER:
                 continue
             start = ent.start + (doc[ent.start].lower_ == "the")

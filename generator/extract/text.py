@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from ..models import Citation
 
 _STARTS = "explainer.sentence_starts"
+_ENTS = "explainer.ents"
 _QUOTED = "explainer.quoted"
 OPENING = {"“", "«"}
 CLOSING = {"”", "»"}
@@ -27,6 +28,27 @@ def sentence_starts(doc: Doc) -> list[int]:
         starts = [s.start for s in doc.sents] if len(doc) else [0]
         doc.user_data[_STARTS] = starts
     return starts
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per Doc (spaCy rebuilds the tuple from every token on
+    each access, and ``Span.ents`` does so for every sentence)."""
+    ents = doc.user_data.get(_ENTS)
+    if ents is None:
+        ents = doc.user_data[_ENTS] = tuple(doc.ents)
+    return ents
+
+
+def ents_in(span: Span) -> list[Span]:
+    """The entities lying wholly inside ``span``, like ``span.ents``."""
+    return [e for e in doc_ents(span.doc) if e.start >= span.start and e.end <= span.end]
+
+
+def ent_at(doc: Doc, i: int) -> Span | None:
+    """The entity holding token ``i``, if any."""
+    if not doc[i].ent_type_:
+        return None
+    return next((e for e in doc_ents(doc) if e.start <= i < e.end), None)
 
 
 def sentence_index(doc: Doc, token_i: int) -> int:

@@ -12,7 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy
 
@@ -48,7 +48,23 @@ Sid = tuple[str, int, int]  # article id, paragraph index, sentence index
 SpanId = tuple[str, int, int, int]  # article id, paragraph index, token start, token end
 # A sentence's pattern hits, each with its rarity and definition strength, and the
 # abbreviations it introduces: a pure function of the sentence, so cacheable per article.
-SentenceHits = tuple[tuple[tuple[Hit, float, int], ...], tuple[tuple[int, int, str], ...]]
+SentenceHits = tuple[tuple[tuple[Hit, "Measured"], ...], tuple[tuple[int, int, str], ...]]
+
+
+class Measured(NamedTuple):
+    """What one hit's tokens say, read once from the Doc (a pure function of the sentence)."""
+
+    rarity: float
+    strength: int
+    key: str  # merge key (see _key)
+    form: str  # as shown: a name the text introduces as written, else display form
+    tokens: tuple[str, ...]  # token keys, for recounts
+    before: str  # the word before, lower-cased ("" at the sentence start)
+    named: bool  # a proper noun before it picks out which one ("the <Place> run-off")
+    quoted: bool
+    plural: bool
+    inside_name: bool  # starts or ends inside a longer name: not a term on its own
+    filler: bool  # one filler word ("issue", "thing")
 
 
 @dataclass(frozen=True)
@@ -171,24 +187,18 @@ def collect(
         for s in sents:
             if s.skip:
                 continue
-            doc = s.span.doc
             sid = (s.citation.article, s.citation.paragraph, s.citation.sentence)
             pattern_hits = own[sid] if own is not None and sid in own else sentence_hits(s)
-            for hit, measured in _hits(s, pattern_hits, names, aliases, cands):
-                a, b, kind = hit.a, hit.b, hit.kind
-                if doc[a].ent_iob_ == "I" and kind not in {"named", "abbrev", "institution"}:
-                    continue  # starts inside a name: "(Puerto) Rican constitution"
-                if b < len(doc) and doc[b].ent_iob_ == "I" and kind not in {"named", "coinage"}:
-                    continue  # ends inside a name
-                # a name the text introduces is shown as written ("Gross Domestic Product")
-                form = doc[a:b].text if kind in INTRODUCED else display_form(doc[a:b])
-                is_name = text_key(form) in names or _contains_name(form, long_names)
-                if is_name and kind not in NAME_KINDS:
-                    blocked.add((s.citation.article, s.citation.paragraph, a, b))
-                    continue  # an actor's name is never a term, unless the text explains it
-                if b - a == 1 and lemma(doc[a]) in FILLER:
+            for hit, m in _hits(s, pattern_hits, names, aliases, cands):
+                if m.inside_name:
                     continue
-                _add(cands[_key(doc, a, b)], s, hit, form, measured)
+                is_name = text_key(m.form) in names or _contains_name(m.form, long_names)
+                if is_name and hit.kind not in NAME_KINDS:
+                    blocked.add((s.citation.article, s.citation.paragraph, hit.a, hit.b))
+                    continue  # an actor's name is never a term, unless the text explains it
+                if m.filler:
+                    continue
+                _add(cands[m.key], s, hit, m)
     for short, key in aliases.items():
         if short in cands and short != key:
             cands[key].absorb(cands.pop(short))
@@ -203,23 +213,43 @@ def article_hits(annotated: AnnotatedArticle) -> dict[Sid, SentenceHits]:
 
 
 def sentence_hits(s: Sentence) -> SentenceHits:
-    doc = s.span.doc
-    hits = tuple((hit, rarity(doc, hit.a, hit.b, hit.kind), strength(s.span, hit.a, hit.end))
-                 for hit in find(s.span))
+    hits = tuple((hit, measure(s, hit)) for hit in find(s.span))
     return hits, tuple(abbreviations(s.span))
 
 
+def measure(s: Sentence, hit: Hit) -> Measured:
+    """Read everything collecting needs about one hit from the Doc, once."""
+    doc = s.span.doc
+    a, b, kind = hit.a, hit.b, hit.kind
+    before = doc[a - 1] if a > s.span.start else None
+    # a name the text introduces is shown as written ("Gross Domestic Product")
+    form = doc[a:b].text if kind in INTRODUCED else display_form(doc[a:b])
+    inside = ((doc[a].ent_iob_ == "I" and kind not in {"named", "abbrev", "institution"})
+              # starts inside a name: "(Puerto) Rican constitution"
+              or (b < len(doc) and doc[b].ent_iob_ == "I" and kind not in {"named", "coinage"}))
+    return Measured(
+        rarity=rarity(doc, a, b, kind), strength=strength(s.span, a, hit.end),
+        key=_key(doc, a, b), form=form, tokens=tuple(token_key(t.text) for t in doc[a:b]),
+        before=before.lower_ if before is not None else "",
+        named=before is not None and before.pos_ == "PROPN"
+        and before.ent_type_ not in {"DATE", "TIME"},
+        quoted=bool(s.quoted) and s.quoted[a - s.span.start],
+        plural=doc[b - 1].tag_ in {"NNS", "NNPS"}, inside_name=inside,
+        filler=b - a == 1 and lemma(doc[a]) in FILLER)
+
+
 def _hits(s: Sentence, found: SentenceHits, names: set[str], aliases: dict[str, str],
-          cands: dict[str, Candidate]) -> list[tuple[Hit, tuple[float, int] | None]]:
+          cands: dict[str, Candidate]) -> list[tuple[Hit, Measured]]:
     """The pattern hits of a sentence, and the expansions of abbreviations it introduces
     (recorded in ``aliases``, the abbreviation's token in its expansion's candidate)."""
     doc = s.span.doc
-    hits: list[tuple[Hit, tuple[float, int] | None]] = [(h, (r, st)) for h, r, st in found[0]]
+    hits = list(found[0])
     for a, b, short in found[1]:
         if not {text_key(doc[a:b].text), text_key(short)} & names:
             aliases[text_key(short)] = _key(doc, a, b)
             cands[_key(doc, a, b)].tokens.add((token_key(short),))
-            hits.append((Hit(a, b, "abbrev", b, strength=1), None))
+            hit = Hit(a, b, "abbrev", b, strength=1)
+            hits.append((hit, measure(s, hit)))
     return hits
 
 
@@ -233,30 +263,22 @@ def _key(doc: Doc, a: int, b: int) -> str:
     return text_key("".join(t.lower_ for t in doc[a : b - 1]) + lemma(doc[b - 1]))
 
 
-def _add(cand: Candidate, s: Sentence, hit: Hit, form: str,
-         measured: tuple[float, int] | None = None) -> None:
-    """Record one use; ``measured`` is the hit's (rarity, strength) when known already."""
-    doc = s.span.doc
-    a, b = hit.a, hit.b
-    rare, strong = measured if measured is not None else (
-        rarity(doc, a, b, hit.kind), strength(s.span, a, hit.end))
-    cand.kinds.add(hit.kind)
-    cand.rarity = min(cand.rarity, rare)
-    span = (s.citation.article, s.citation.paragraph, a, b)
+def _add(cand: Candidate, s: Sentence, hit: Hit, m: Measured) -> None:
+    """Record one use of a candidate."""
+    span = (s.citation.article, s.citation.paragraph, hit.a, hit.b)
     sid = (s.citation.article, s.citation.paragraph, s.citation.sentence)
-    quoted = bool(s.quoted) and s.quoted[a - s.span.start]
-    before = doc[a - 1] if a > s.span.start else None
-    named = before is not None and before.pos_ == "PROPN" and before.ent_type_ not in {"DATE", "TIME"}
-    _merge_use(cand.uses, sid, Use(max(hit.strength, strong), quoted, named))
+    cand.kinds.add(hit.kind)
+    cand.rarity = min(cand.rarity, m.rarity)
+    _merge_use(cand.uses, sid, Use(max(hit.strength, m.strength), m.quoted, m.named))
     if hit.head:
         cand.heads[hit.head] += 1
     if span in cand.spans:  # found by two patterns: count the use once
         return
     cand.spans.add(span)
-    cand.tokens.add(tuple(token_key(t.text) for t in doc[a:b]))
-    cand.forms[form] += 1
-    cand.before[before.lower_ if before is not None else ""] += 1
-    cand.plural += doc[b - 1].tag_ in {"NNS", "NNPS"}
+    cand.tokens.add(m.tokens)
+    cand.forms[m.form] += 1
+    cand.before[m.before] += 1
+    cand.plural += m.plural
     cand.sentences[sid] = s
 
 
@@ -295,8 +317,8 @@ def _recount(cands: dict[str, Candidate], flat: dict[str, list[Sentence]], names
             if s.skip:
                 continue
             for a, b, key in _matches(s.span, index, names):
-                form = display_form(s.span.doc[a:b])
-                _add(cands[key], s, Hit(a, b, "use", b), form)
+                hit = Hit(a, b, "use", b)
+                _add(cands[key], s, hit, measure(s, hit))
 
 
 def _matches(

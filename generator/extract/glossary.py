@@ -76,7 +76,7 @@ def extract_terms(
     entries (matched by spelling-insensitive key) or add them / set an editor's definition;
     ``found`` holds each article's pattern hits when computed (or cached) before.
     """
-    flat = sentences(articles)
+    flat = sentences(articles, found)
     cands, blocked = collect(flat, exclude, found)
     titles = Titles(a.article.title for a in articles if a.article.title and not a.article.title_derived)
     scored = []

@@ -48,7 +48,9 @@ Sid = tuple[str, int, int]  # article id, paragraph index, sentence index
 SpanId = tuple[str, int, int, int]  # article id, paragraph index, token start, token end
 # A sentence's pattern hits, each with its rarity and definition strength, and the
 # abbreviations it introduces: a pure function of the sentence, so cacheable per article.
-SentenceHits = tuple[tuple[tuple[Hit, "Measured"], ...], tuple[tuple[int, int, str], ...]]
+# (Also each token's key, for recounting introduced names.)
+SentenceHits = tuple[tuple[tuple[Hit, "Measured"], ...], tuple[tuple[int, int, str], ...],
+                     tuple[str, ...]]
 
 
 class Measured(NamedTuple):
@@ -125,10 +127,14 @@ def _merge_use(uses: dict[Sid, Use], sid: Sid, use: Use) -> None:
     old.named = old.named or use.named
 
 
-def sentences(articles: Sequence[AnnotatedArticle]) -> dict[str, list[Sentence]]:
-    """Body and caption sentences by article, in reading order, with quotation marks tracked."""
+def sentences(articles: Sequence[AnnotatedArticle],
+              found: Mapping[str, Mapping[Sid, SentenceHits]] | None = None,
+              ) -> dict[str, list[Sentence]]:
+    """Body and caption sentences by article, in reading order, with quotation marks tracked
+    (``found``: the articles' cached hits, which hold exactly their sentences with terms)."""
     out: dict[str, list[Sentence]] = {}
     for position, art in enumerate(articles):
+        own = (found or {}).get(art.article.id)
         sents = out.setdefault(art.article.id, [])
         for ap in art.paragraphs:
             if ap.paragraph.kind not in {"body", "caption"}:
@@ -138,7 +144,8 @@ def sentences(articles: Sequence[AnnotatedArticle]) -> dict[str, list[Sentence]]
             spans = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
             for i, span in enumerate(spans):
                 cite = Citation(art.article.id, ap.paragraph.index, i, span.text.strip())
-                skip = bool(CREDIT.match(cite.text)) or is_foreign(span)
+                skip = ((art.article.id, ap.paragraph.index, i) not in own if own is not None
+                        else bool(CREDIT.match(cite.text)) or is_foreign(span))
                 sents.append(Sentence(cite, span, art.article.source, (position, len(sents)),
                                       ap.paragraph.kind == "caption", inside[span.start : span.end], skip))
     return out
@@ -202,7 +209,7 @@ def collect(
     for short, key in aliases.items():
         if short in cands and short != key:
             cands[key].absorb(cands.pop(short))
-    _recount(cands, flat, names)
+    _recount(cands, flat, names, found or {})
     return cands, blocked
 
 
@@ -214,7 +221,7 @@ def article_hits(annotated: AnnotatedArticle) -> dict[Sid, SentenceHits]:
 
 def sentence_hits(s: Sentence) -> SentenceHits:
     hits = tuple((hit, measure(s, hit)) for hit in find(s.span))
-    return hits, tuple(abbreviations(s.span))
+    return hits, tuple(abbreviations(s.span)), tuple(token_key(t.text) for t in s.span)
 
 
 def measure(s: Sentence, hit: Hit) -> Measured:
@@ -300,7 +307,8 @@ def rarity(doc: Doc, a: int, b: int, kind: str) -> float:
     return min((word_zipf(w) for w in ws if w.isalpha() or set(w) & HYPHENS), default=8.0)
 
 
-def _recount(cands: dict[str, Candidate], flat: dict[str, list[Sentence]], names: set[str]) -> None:
+def _recount(cands: dict[str, Candidate], flat: dict[str, list[Sentence]], names: set[str],
+             found: Mapping[str, Mapping[Sid, SentenceHits]]) -> None:
     """Count every later use of an introduced name, however it was tagged there."""
     index: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     for key, cand in cands.items():
@@ -312,20 +320,23 @@ def _recount(cands: dict[str, Candidate], flat: dict[str, list[Sentence]], names
                 index[match[0]].append((match, key))
     if not index:
         return
-    for sents in flat.values():
+    for article, sents in flat.items():
+        own = found.get(article) or {}
         for s in sents:
             if s.skip:
                 continue
-            for a, b, key in _matches(s.span, index, names):
+            cached = own.get((s.citation.article, s.citation.paragraph, s.citation.sentence))
+            keys = cached[2] if cached is not None else tuple(token_key(t.text) for t in s.span)
+            for a, b, key in _matches(s.span, keys, index, names):
                 hit = Hit(a, b, "use", b)
                 _add(cands[key], s, hit, measure(s, hit))
 
 
 def _matches(
-    sent: Span, index: dict[str, list[tuple[tuple[str, ...], str]]], names: set[str]
+    sent: Span, keys: Sequence[str], index: dict[str, list[tuple[tuple[str, ...], str]]],
+    names: set[str],
 ) -> Iterable[tuple[int, int, str]]:
     doc = sent.doc
-    keys = [token_key(t.text) for t in sent]
     lower = [k.lower() for k in keys]
     for i, k in enumerate(keys):
         for toks, key in [*index.get(k, ()), *(index.get(lower[i], ()) if lower[i] != k else ())]:

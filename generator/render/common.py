@@ -7,6 +7,8 @@ import html
 import json
 import posixpath
 import re
+from collections.abc import Iterable
+from functools import lru_cache
 
 from ..models import Actor, Article, Citation, DateValue, Event, Story
 from .escape import md
@@ -46,8 +48,13 @@ def url_of(page: str, anchor: str = "") -> str:
 
 def rel(from_page: str, to_page: str, anchor: str = "") -> str:
     """A Markdown link target from one generated page to another (MkDocs checks these)."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    target = _relpath(to_page, posixpath.dirname(from_page) or ".")
     return target + (f"#{anchor}" if anchor else "")
+
+
+@lru_cache(maxsize=65536)
+def _relpath(to_page: str, folder: str) -> str:
+    return posixpath.relpath(to_page, folder)  # pages link to few folders: worth remembering
 
 
 def front_matter(title: str, description: str) -> str:
@@ -88,6 +95,7 @@ def cite(story: Story, c: Citation, from_page: str) -> str:
 # Characters YAML does not allow in a document.
 _UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _INDEX: list[tuple[Story, dict[str, Article]]] = []
+_ORDER: list[tuple[Story, dict[str, int]]] = []
 _ACTORS: list[tuple[Story, dict[str, Actor], dict[str, list[Event]]]] = []
 
 
@@ -109,6 +117,18 @@ def actor_index(story: Story) -> dict[str, Actor]:
 def events_by_actor(story: Story) -> dict[str, list[Event]]:
     """Each actor id's events, in timeline order (built once per story)."""
     return _actor_indexes(story)[1]
+
+
+def articles_of(story: Story, ids: Iterable[str]) -> list[Article]:
+    """The story's articles with these ids, in the story's order."""
+    found = [article_by_id(story, i) for i in ids]
+    order = _ORDER[0][1] if _ORDER and _ORDER[0][0] is story else _order(story)
+    return sorted(found, key=lambda a: order[a.id])
+
+
+def _order(story: Story) -> dict[str, int]:
+    _ORDER[:] = [(story, {a.id: n for n, a in enumerate(story.articles)})]
+    return _ORDER[0][1]
 
 
 def article_by_id(story: Story, article_id: str) -> Article:

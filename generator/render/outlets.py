@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from ..models import Story
 from .common import (
@@ -55,11 +56,18 @@ def sources_page(story: Story) -> str:
 def _forms_by_outlet(names: list[str], sentences: list[tuple[str, str]]) -> dict[str, set[str]]:
     """For each outlet, which of ``names`` its sentences use (as written)."""
     found: dict[str, set[str]] = defaultdict(set)
+    lowered = [name.lower() for name in names]
     for outlet, text in sentences:
-        for name in names:
-            for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE):
-                found[outlet].add(match.group(0))
+        lower = text.lower()
+        for name, low in zip(names, lowered, strict=True):
+            if low in lower:  # a cheap test first: most names are not in most sentences
+                found[outlet].update(m.group(0) for m in _whole_word(name).finditer(text))
     return found
+
+
+@lru_cache(maxsize=4096)
+def _whole_word(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
 
 
 def _differences(story: Story, outlet_of: dict[str, str]) -> str:

@@ -12,6 +12,7 @@ from .common import (
     TIMELINE,
     actor_page,
     article_by_id,
+    articles_of,
     cite,
     events_by_actor,
     front_matter,
@@ -111,10 +112,9 @@ def profile(story: Story, actor: Actor, terms: TermLinks,
                    f"({plural(n, 'shared sentence')})\n" for a, n in company_kept)
         out.append("\n")
     out.append("## Mentioned in\n\n")
-    for article in story.articles:
-        if article.id in actor.articles:
-            out.append(f"- [{md(article.title)}]({rel(page, source_page(article.id))}), "
-                       f"{md(article.source)}\n")
+    for article in articles_of(story, actor.articles):
+        out.append(f"- [{md(article.title)}]({rel(page, source_page(article.id))}), "
+                   f"{md(article.source)}\n")
     return "".join(out)
 
 

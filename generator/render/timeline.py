@@ -75,7 +75,8 @@ def timeline(story: Story, terms: TermLinks) -> str:
     # older article and is now past stays in its period, marked as expected at the time.
     expected = sorted((e for e in story.events if e.date and still_ahead(story, e)),
                       key=_sort_key)
-    happened = [e for e in story.events if e.date and e not in expected]
+    ahead = {id(e) for e in expected}
+    happened = [e for e in story.events if e.date and id(e) not in ahead]
     undated = [e for e in story.events if e.date is None]
     groups = _periods(happened)
     order = list(groups) if story.timeline_order == "oldest" else list(reversed(groups))

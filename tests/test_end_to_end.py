@@ -83,6 +83,26 @@ def test_same_seeds_give_byte_identical_docs(nlp, tmp_path: Path) -> None:  # ty
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 
+def test_docs_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """Set and dict order of strings changes with PYTHONHASHSEED: no page may show it."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    for seed in ("1", "2"):
+        seeds = tmp_path / f"seeds-{seed}"
+        shutil.copytree(ROOT / "seeds", seeds)
+        subprocess.run([sys.executable, "-m", "generator", "generate", "-q", "--no-cache",
+                        "--seeds", str(seeds), "--docs", str(tmp_path / seed)],
+                       check=True, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed})
+    first = sorted(p.relative_to(tmp_path / "1") for p in (tmp_path / "1").rglob("*"))
+    assert first == sorted(p.relative_to(tmp_path / "2") for p in (tmp_path / "2").rglob("*"))
+    for name in first:
+        if (tmp_path / "1" / name).is_file():
+            assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes(), name
+
+
 def test_a_warm_cache_gives_the_same_docs(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     plain = generate(ROOT / "seeds", tmp_path / "a", nlp=nlp, save_registry=False)
     options = Options(cache_dir=tmp_path / "cache", save_registry=False)

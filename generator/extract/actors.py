@@ -160,7 +160,7 @@ def _aliases(ms: Sequence[Mention], name: str) -> tuple[str, ...]:
     """Other forms the story uses for an actor, one per spelling regardless of case."""
     forms: dict[str, str] = {}
     for m in ms:
-        for text in {m.text.replace("’", "'"), f"{m.honorific} {m.text}".strip()}:
+        for text in sorted({m.text.replace("’", "'"), f"{m.honorific} {m.text}".strip()}):
             if text.lower() != name.lower():
                 # Keep the capitalised form of a title ("the Home Secretary").
                 old = forms.get(text.lower())

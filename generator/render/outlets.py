@@ -92,7 +92,8 @@ def _differences(story: Story, outlet_of: dict[str, str]) -> str:
            "outlet writes it.\n\n", "| | " + " | ".join(md(o) for o in outlets) + " |\n",
            "|---|" + "---|" * len(outlets) + "\n"]
     for label, forms in rows:
-        cells = [md(", ".join(sorted(forms.get(o, set()), key=str.lower))) or "—" for o in outlets]
+        cells = [md(", ".join(sorted(forms.get(o, set()), key=lambda f: (f.lower(), f)))) or "—"
+                 for o in outlets]
         out.append(f"| {label} | " + " | ".join(cells) + " |\n")
     return "".join(out) + "\n"
 

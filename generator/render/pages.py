@@ -111,7 +111,7 @@ def glossary(story: Story, uses: dict[str, set[str]], titles: dict[str, str]) ->
             links = ", ".join(f"[{md(article_by_id(story, a).source)}]"
                               f"({rel(GLOSSARY, source_page(a))})" for a in articles)
             out.append(f"Used in {plural(len(t.sources), 'sentence')} of: {links}\n\n")
-        pages_using = sorted(uses.get(t.id, ()), key=lambda p: (p != HOME, titles.get(p, p)))
+        pages_using = sorted(uses.get(t.id, ()), key=lambda p: (p != HOME, titles.get(p, p), p))
         if pages_using:
             out.append("On this site: " + ", ".join(
                 f"[{md(titles.get(p, p))}]({rel(GLOSSARY, p)})" for p in pages_using) + "\n\n")

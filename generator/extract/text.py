@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+import numpy
 from spacy.tokens import Doc, Span
 
 from ..models import Citation
@@ -78,17 +79,18 @@ def quoted(doc: Doc) -> list[bool]:
     """
     mask = doc.user_data.get(_QUOTED)
     if mask is None:
-        mask, inside = [], False
-        for token in doc:
-            text = token.text
-            if text in OPENING or (text in STRAIGHT and not inside):
-                mask.append(False)
-                inside = True
-            elif text in CLOSING or (text in STRAIGHT and inside):
-                mask.append(False)
-                inside = False
-            else:
-                mask.append(inside)
+        mask, inside, after = [False] * len(doc), False, 0
+        # Only the quotation marks change the state: found at once from the token array.
+        marks = numpy.isin(doc.to_array("ORTH"),
+                           [doc.vocab.strings.add(m) for m in (*OPENING, *CLOSING, *STRAIGHT)])
+        for i in numpy.flatnonzero(marks).tolist():
+            if inside:
+                mask[after:i] = [True] * (i - after)
+            text = doc[i].text
+            inside = text in OPENING or (text in STRAIGHT and not inside)
+            after = i + 1
+        if inside:
+            mask[after:] = [True] * (len(doc) - after)
         doc.user_data[_QUOTED] = mask
     return mask
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import time
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -30,6 +31,9 @@ if TYPE_CHECKING:
 ATTRS = ("ORTH", "SPACY", "TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE",
          "SENT_START")
 _MAGIC = b"story-explainer-cache-1\n"
+# Entries nobody has read for this long are removed (every read renews an entry), so the
+# cache keeps what current stories use and forgets removed articles and old versions.
+MAX_AGE_DAYS = 30
 
 
 def default_cache_dir() -> Path:
@@ -123,10 +127,26 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def prune(folder: Path, *, max_age_days: float = MAX_AGE_DAYS, now: float | None = None) -> int:
+    """Remove entries not read for ``max_age_days``; returns how many went."""
+    cutoff = (time.time() if now is None else now) - max_age_days * 86400
+    removed = 0
+    for path in (*folder.glob("??/*.spacy"), *folder.glob("findings/*.pickle"),
+                 *folder.glob("**/*.tmp")):
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed += 1
+        except OSError:
+            pass
+    return removed
+
+
 def _read(path: Path) -> bytes | None:
-    """An entry's body if the file exists and its checksum holds."""
+    """An entry's body if the file exists and its checksum holds (reading renews it)."""
     try:
         raw = path.read_bytes()
+        os.utime(path)
     except OSError:
         return None
     body = raw[len(_MAGIC) + 64 :]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .annotate import DEFAULT_MODEL, annotate, load_model, model_info
 from .assemble import assemble
-from .cache import ParseCache
+from .cache import ParseCache, prune
 from .extract.findings import find_in_article
 from .load import load_seeds
 from .models import Problem, Story
@@ -108,6 +108,8 @@ def _make(seeds_dir: Path, nlp: Language | None, options: Options,
             if cache is not None:
                 cache.put_findings(item.article, found)
         findings[item.article.id] = found
+    if cache is not None:
+        prune(cache.folder)
     clock.lap("findings")
     story = assemble(seeds, annotated, info, findings)
     clock.lap("extract")

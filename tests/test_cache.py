@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import make_doc
 
-from generator.cache import ParseCache
+from generator.cache import ParseCache, prune
 from generator.extract.findings import find_in_article
 from generator.models import AnnotatedArticle, AnnotatedParagraph, Article, ModelInfo, Paragraph
 
@@ -72,3 +72,20 @@ def test_corrupt_findings_are_never_trusted(tmp_path: Path) -> None:
     data[-3] ^= 0xFF
     entry.write_bytes(bytes(data))
     assert cache.get_findings(art) is None
+
+
+def test_entries_unread_for_a_month_are_pruned(tmp_path: Path) -> None:
+    import os
+    import time
+
+    doc = make_doc("Ann Lee spoke .")
+    cache = ParseCache(tmp_path, ModelInfo("m", "1"))
+    cache.put(article(doc.text), [doc])
+    cache.put(article("Other ."), [make_doc("Other .")])
+    month_ago = time.time() - 31 * 86400
+    for entry in tmp_path.rglob("*.spacy"):
+        os.utime(entry, (month_ago, month_ago))
+    assert cache.get(article(doc.text), doc.vocab) is not None  # reading renews the entry
+    assert prune(tmp_path) == 1
+    assert cache.get(article(doc.text), doc.vocab) is not None
+    assert cache.get(article("Other ."), doc.vocab) is None

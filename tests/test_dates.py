@@ -6,13 +6,9 @@ import datetime as dt
 
 import pytest
 
-from generator.extract.dates import (
-    clause_tense,
-    direction,
-    find_date_expressions,
-    is_future,
-    resolve_date,
-)
+from generator.extract.date_finding import find_date_expressions
+from generator.extract.dates import direction, resolve_date
+from generator.extract.tense import clause_tense, is_future
 from generator.models import DateValue
 
 SATURDAY = dt.date(2026, 2, 28)  # a Saturday, ISO week 2026-W09

@@ -1,4 +1,4 @@
-"""Find and resolve news date expressions ("Thursday", "last week", "before 2015") against an
+"""Resolve news date expressions ("Thursday", "last week", "before 2015") against an
 article's publication date, at the precision the text supports, so events can share a timeline."""
 
 from __future__ import annotations
@@ -10,35 +10,26 @@ from typing import Literal
 
 from generator.models import DateValue
 
+from .date_words import (
+    MONTH_ABBR_RE,
+    MONTH_FULL_RE,
+    MONTHS,
+    NUMBER_RE,
+    NUMBER_WORDS,
+    TIME_OF_DAY_RE,
+    WEEKDAY_RE,
+    WEEKDAYS,
+)
+
 Relation = Literal["on", "before", "after", "since"]
-
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20,
-}  # fmt: skip
-
-# ------------------------------------------------------------- shared regex parts
-
-_WEEKDAY = "(?:" + "|".join(WEEKDAYS) + ")"
-_MONTH_FULL = "(?:" + "|".join(MONTHS) + ")"
-_MONTH_ABBR = "(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
-# A full name, or an abbreviation with an optional full stop ("Sept."); never "May." as a stop.
-_MONTH = rf"(?:{_MONTH_FULL}\b|{_MONTH_ABBR}\b\.?)"
-_NUMBER = r"(?:\d{1,3}|" + "|".join(_NUMBER_WORDS) + ")"
-_TIME_OF_DAY = r"(?:morning|afternoon|evening|night|lunchtime)"
 
 # ------------------------------------------------- resolve_date: whole-text grammar
 
-_M = rf"(?P<m>{_MONTH_FULL}|{_MONTH_ABBR})\b\.?"
+_M = rf"(?P<m>{MONTH_FULL_RE}|{MONTH_ABBR_RE})\b\.?"
 _D = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d)"
 _Y = r"(?P<y>\d{4})"
 # "Tuesday, January 21": with a year the weekday is redundant; without one it picks the year.
-_WD_PREFIX = rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?"
+_WD_PREFIX = rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?"
 
 _ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
 _MDY = re.compile(rf"{_WD_PREFIX}{_M}\s+{_D}(?:,?\s+{_Y})?")
@@ -48,11 +39,11 @@ _MY = re.compile(rf"{_M},?\s+(?:of\s+)?{_Y}")
 _M_REL_YEAR = re.compile(rf"{_M}\s+(?:of\s+)?(?P<rel>this|last|next)\s+year")
 _M_ONLY = re.compile(rf"(?:(?P<rel>this|last|next)\s+)?{_M}")
 _YEAR = re.compile(r"(?:(?:spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?(?P<y>[12]\d{3})")
-_WD = re.compile(rf"(?:(?P<rel>this|last|next)\s+)?(?P<wd>{_WEEKDAY})(?:\s+{_TIME_OF_DAY})?")
-_DAY_WORD = re.compile(rf"(?P<w>today|tonight|yesterday|tomorrow)(?:\s+{_TIME_OF_DAY})?")
+_WD = re.compile(rf"(?:(?P<rel>this|last|next)\s+)?(?P<wd>{WEEKDAY_RE})(?:\s+{TIME_OF_DAY_RE})?")
+_DAY_WORD = re.compile(rf"(?P<w>today|tonight|yesterday|tomorrow)(?:\s+{TIME_OF_DAY_RE})?")
 _DAY_PHRASES = {"this morning": 0, "this afternoon": 0, "this evening": 0, "last night": -1}
 _UNIT = re.compile(r"(?P<rel>this|last|next)\s+(?P<unit>week|weekend|month|year)")
-_AGO = re.compile(rf"(?P<n>{_NUMBER})\s+(?P<unit>day|week|month|year)s?\s+ago")
+_AGO = re.compile(rf"(?P<n>{NUMBER_RE})\s+(?P<unit>day|week|month|year)s?\s+ago")
 
 # Leading words that do not change the date: prepositions, and vagueness markers
 # ("early", "the end of") that we drop rather than invent a narrower date.
@@ -208,7 +199,7 @@ def _core(s: str, anchor: dt.date | None, future: bool, nearest: bool = False) -
             return _month(anchor.year, anchor.month + step)
         return _year(anchor.year + step)
     if m := _AGO.fullmatch(s):
-        n = int(m["n"]) if m["n"].isdigit() else _NUMBER_WORDS[m["n"]]
+        n = int(m["n"]) if m["n"].isdigit() else NUMBER_WORDS[m["n"]]
         if m["unit"] == "day":
             return _day(anchor - dt.timedelta(days=n))
         if m["unit"] == "week":
@@ -271,204 +262,3 @@ def direction(expression: str) -> Literal["past", "future"] | None:
     if re.search(r"\b(?:later|tomorrow|next|coming)\b", s):
         return "future"
     return None
-
-
-# --------------------------------------------------- find_date_expressions: scanning
-
-_F_DAY = r"\b\d{1,2}(?:st|nd|rd|th)?\b"
-_F_YEAR = r"\b(?:1[5-9]|20)\d{2}\b"
-# A year before 1900 standing alone only after a preposition ("in 1868"): "about 1700" is a count.
-_F_OLD_YEAR = "(?:" + "|".join(
-    rf"(?<=\b{word} )" for word in ("in", "since", "by", "from", "of", "before", "after", "until")
-) + ")"
-_F_MOD = r"(?:(?:early|late|the\s+(?:end|start|beginning|middle)\s+of)\s+|mid-?\s*)?"
-_F_MDY = rf"{_MONTH}\s+{_F_DAY}(?:,?\s+{_F_YEAR})?"
-_F_DMY = rf"(?:the\s+)?{_F_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_F_YEAR})?"
-_F_MY = rf"{_MONTH},?\s+(?:of\s+)?{_F_YEAR}"
-_F_ABSOLUTE = rf"(?:{_F_MDY}|{_F_DMY}|{_F_MY}|\b{_MONTH_FULL}\b|{_F_YEAR})"
-# A number right after a year is a count, not a date: "2000 votes", "1999 people".
-_COUNT_UNITS = (
-    r"(?:per\s*cent|votes?|voters|people|members|seats|jobs|homes|houses|households"
-    r"|families|children|students|patients|workers|staff|employees|residents|troops"
-    r"|soldiers|officers|cases|deaths|pounds|dollars|euros|miles|km|kilometres|metres"
-    r"|meters|feet|acres|hectares|tonnes|tons|units|times|signatures|words|pages"
-    r"|hours|minutes|days|weeks|months|years)\b"
-)
-_F_CORES = (
-    r"\b\d{4}-\d{2}-\d{2}\b",  # ISO date
-    rf"\b(?:{_WEEKDAY},?\s+)?{_F_MDY}",
-    rf"\b(?:{_WEEKDAY},?\s+)?{_F_DMY}",
-    rf"\b{_F_MDY}",  # also alone: "next Wednesday, July 31" is two expressions of one day
-    rf"\b{_F_DMY}",
-    rf"\b{_F_MOD}{_F_MY}",
-    rf"\b{_F_MOD}(?:(?:last|next|this)\s+)?{_MONTH_FULL}\b"
-    rf"(?:\s+(?:of\s+)?(?:last|next|this)\s+year\b)?",
-    rf"\b(?:(?:last|next|this)\s+)?{_WEEKDAY}\b(?:'s\b|\s+{_TIME_OF_DAY}\b)?",
-    r"\b(?:(?:earlier|later)\s+)?(?:last|next|this)\s+(?:week|weekend|month|year)\b(?:'s\b)?",
-    rf"\b(?:(?:earlier|later)\s+)?(?:yesterday|today|tomorrow|tonight)\b"
-    rf"(?:'s\b|\s+{_TIME_OF_DAY}\b)?",
-    r"\b(?:last\s+night|this\s+(?:morning|afternoon|evening))\b",
-    rf"\b{_NUMBER}\s+(?:day|week|month|year)s?\s+ago\b",
-    # Bare year: not inside a longer number ("14,980", "£2019") and not a count.
-    rf"(?<![\d,.£$€#])(?:\b(?:19|20)\d{{2}}\b|{_F_OLD_YEAR}\b1[5-8]\d{{2}}\b)(?![.,]\d)(?:'s\b)?"
-    rf"(?!\s*(?:%|{_COUNT_UNITS}))",
-)
-_F_RELATION = r"(?:\b(?:before|after|since|until|till)\s+)?"
-_F_OTHERS = (
-    r"\b(?:since|before|after|until)\s+then\b",
-    rf"\bbetween\s+{_F_ABSOLUTE}\s+and\s+{_F_ABSOLUTE}",
-    rf"\bfrom\s+{_F_ABSOLUTE}\s+(?:to|until|till|through)\s+{_F_ABSOLUTE}",
-    r"\b(?:19|20)\d{2}\s*[-–]\s*(?:(?:19|20)\d{2}|\d{2})\b(?!-)",  # "2008-16"
-)
-_FIND = tuple(re.compile(_F_RELATION + core, re.I) for core in _F_CORES) + tuple(
-    re.compile(other, re.I) for other in _F_OTHERS
-)
-# What each pattern of _FIND cannot match without (tested on the lower-cased sentence):
-# most sentences have no month, weekday or "ago", so most patterns are never run on them.
-_HAS_MONTH = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-_HAS_WEEKDAY = r"\b(?:mon|tue|wed|thu|fri|sat|sun)"
-_TRIGGERS = tuple(re.compile(t) for t in (
-    r"\d{4}-", _HAS_MONTH, _HAS_MONTH, _HAS_MONTH, _HAS_MONTH, _HAS_MONTH, _HAS_MONTH,
-    _HAS_WEEKDAY, r"\b(?:last|next|this)\b", r"\b(?:yesterday|today|tomorrow|tonight)",
-    r"\b(?:last|this)\b", r"\bago\b", r"\d{4}", r"\bthen\b", r"\bbetween\b", r"\bfrom\b",
-    r"\d{4}",
-))
-assert len(_TRIGGERS) == len(_FIND)
-_MONTH_TOKEN = re.compile(rf"\b(?:{_MONTH_FULL}|{_MONTH_ABBR})\b", re.I)
-# Words after which a bare "May" is the month rather than a name or the modal verb.
-_MAY_CONTEXT = {
-    "in", "since", "by", "until", "till", "before", "after", "during", "of", "from",
-    "early", "late", "mid", "last", "next", "this", "through", "between", "and", "to",
-}  # fmt: skip
-
-
-def _plausible(sentence: str, start: int, matched: str) -> bool:
-    """Reject month words that are lower-case ("march", "may") and a bare "May" out of context."""
-    months = _MONTH_TOKEN.findall(matched)
-    if any(not word[0].isupper() for word in months):
-        return False
-    if matched == "May":
-        if re.match(r"'s\b", sentence[start + 3 :]):
-            return False  # "May's negotiated deal": a name's possessive
-        before = re.findall(r"[A-Za-z]+", sentence[:start])
-        return bool(before) and before[-1].lower() in _MAY_CONTEXT
-    return True
-
-
-def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
-    """Date expressions in a sentence as (start, end, text): left to right, longest first."""
-    sentence = text.replace("’", "'")  # same length, so offsets stay valid for ``text``
-    lower = sentence.lower()
-    present: dict[re.Pattern[str], bool] = {}
-    candidates: list[tuple[int, int]] = []
-    for pattern, trigger in zip(_FIND, _TRIGGERS, strict=True):
-        if present.setdefault(trigger, trigger.search(lower) is not None):
-            candidates.extend((m.start(), m.end()) for m in pattern.finditer(sentence)
-                              if _plausible(sentence, m.start(), m.group()))
-    found: list[tuple[int, int, str]] = []
-    end = 0
-    for start, stop in sorted(candidates, key=lambda c: (c[0], -c[1])):
-        if start >= end:
-            found.append((start, stop, text[start:stop]))
-            end = stop
-    return found
-
-
-# ------------------------------------------------------------------ is_future
-
-_DETERMINER = r"(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|some)"
-_PURPOSE_NOUNS = (
-    r"(?:aim|goal|plan|idea|intention|hope|purpose|task|job|priority|objective|point|answer"
-    r"|solution|challenge|problem|thing|way|key|role|mission|ambition|focus|test|option|choice)s?"
-)
-_FUTURE_RULES: tuple[re.Pattern[str], ...] = (
-    # Modal "will"/"shall" (never "would"), but not the noun: "the will of", "free will".
-    re.compile(
-        r"(?<!\bthe )(?<!\bfree )(?<!\bown )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )"
-        r"(?<!\bpolitical )(?<!\bgood )(?<!\bill )\b(?:will|shall)\b(?!\s+of\b)"
-        r"|^(?:Will|Shall)\b"  # capitalised only at the start; elsewhere "Will" is a name
-    ),
-    # Contractions: "she'll", "won't", "shan't".
-    re.compile(r"\b\w+'ll\b|\b(?:won|shan)'t\b", re.I),
-    # Present-tense expectation or plan: "is expected to", "are set to", "'s going to".
-    re.compile(
-        r"(?:\b(?:is|are|am)|'s|'re|'m)\s+(?:now\s+|also\s+|still\s+|widely\s+|not\s+)?"
-        r"(?:expected|anticipated|scheduled|slated|set|poised|likely|planning|preparing"
-        r"|intending|going|about)\s+to\b",
-        re.I,
-    ),
-    # The same without the verb, as a reduced clause: "a trial, anticipated to begin in
-    # January", "a deposition scheduled for this week" (not "was expected to", "had been set for").
-    re.compile(
-        rf"(?<!\bwas )(?<!\bwere )(?<!\bhad )(?<!\bhad been )(?<!\bwas being )"
-        rf"\b(?:expected|anticipated|scheduled|slated|poised)\s+"
-        rf"(?:to\s+(?!{_DETERMINER}\b)[a-z]+|for\b)",
-        re.I,
-    ),
-    # "is due to" + verb (not "due to the weather"), or "is due" + time: "due next week".
-    re.compile(
-        rf"(?:\b(?:is|are)|'s|'re)\s+(?:now\s+|also\s+)?due\s+"
-        rf"(?:to\s+(?!{_DETERMINER}\b)[a-z]+|(?:on|next|later|by)\b|in\s+(?!part\b))",
-        re.I,
-    ),
-    # "plans to" / "intends to" as a verb, not "the plans to" / "Labour's plans to".
-    re.compile(
-        r"(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )(?<!'s )"
-        r"\b(?:plans?|intends?)\s+to\b",
-        re.I,
-    ),
-    # "is to" + verb ("she is to resign"), but not "the aim is to" or "who is to blame".
-    re.compile(
-        rf"\b(?!{_PURPOSE_NOUNS}\b)[a-z]+\s+(?:is|are)\s+to\s+(?!blame\b)(?:be\s+)?[a-z]+", re.I
-    ),
-    # A possibility yet to come: "the trial could commence", "it might pass" (not "could not",
-    # "could have"; only a lower-case "may", which is otherwise the month or a name).
-    re.compile(r"\b(?:[Cc]ould|[Mm]ight|may)\s+(?:\w+ly\s+)?(?!not\b|never\b|have\b|n't)[a-z]+\b"),
-)
-# Signals about the thing, not the verb: weaker than the verb's own tense.
-_WEAK_FUTURE_RULES: tuple[re.Pattern[str], ...] = (
-    # Explicit future time words.
-    re.compile(
-        rf"\bnext\s+(?:week|weekend|month|year|spring|summer|autumn|winter|{_WEEKDAY}"
-        rf"|{_MONTH_FULL})\b|\btomorrow\b|\blater\s+(?:this|today|tonight)\b",
-        re.I,
-    ),
-    re.compile(r"\b(?:upcoming|forthcoming)\b|\bin\s+the\s+coming\b", re.I),
-)
-# A future seen from the past: "would meet", "was to meet", "were set to vote".
-_FUTURE_IN_PAST_RULES: tuple[re.Pattern[str], ...] = (
-    re.compile(r"\bwould\b(?!\s+have\b)|\b\w+'d\s+(?:be|have to|go|meet|vote|make)\b", re.I),
-    re.compile(
-        rf"\b(?:was|were)\s+(?:(?:set|scheduled|slated|due|expected|anticipated|supposed|going"
-        rf"|about|poised|planning|preparing)\s+)?(?:to\s+(?!{_DETERMINER}\b)[a-z]+"
-        rf"|for\b)",
-        re.I,
-    ),
-)
-
-Tense = Literal["future", "near", "past"]
-
-
-def is_future(text: str) -> bool:
-    """True when the clause presents something as yet to happen ("will", "is expected to")."""
-    clause = text.strip().replace("’", "'")
-    return any(rule.search(clause) for rule in (*_FUTURE_RULES, *_WEAK_FUTURE_RULES))
-
-
-def clause_tense(text: str, *, past_verb: bool = False) -> Tense:
-    """The time a clause's own verb points to, from the publication date.
-
-    "future": yet to happen ("will argue", "is expected to", "anticipated to begin"); "near":
-    a future seen from the past ("would meet", "was to meet"), which may or may not have come
-    by publication, so its dates go to the nearest candidate; "past" otherwise. Words about a
-    thing rather than the verb ("the upcoming vote", "next week's") count only when the verb
-    is not in the past tense (``past_verb``): "announced the upcoming vote" is past.
-    """
-    clause = text.strip().replace("’", "'")
-    if any(rule.search(clause) for rule in _FUTURE_RULES):
-        return "future"
-    if any(rule.search(clause) for rule in _FUTURE_IN_PAST_RULES):
-        return "near"
-    if not past_verb and any(rule.search(clause) for rule in _WEAK_FUTURE_RULES):
-        return "future"
-    return "past"

@@ -20,8 +20,11 @@ from spacy.tokens import Span, Token
 
 from ..models import AnnotatedArticle, Citation, DateValue
 from .actors import Cast
-from .dates import MONTHS, Tense, clause_tense, direction, find_date_expressions, resolve_date
+from .date_finding import find_date_expressions
+from .date_words import MONTHS
+from .dates import direction, resolve_date
 from .events import EventDraft, bounds, merge_events
+from .tense import Tense, clause_tense
 
 # One event per dated clause ("Clinton was impeached in 1998, and Johnson in 1868" gives two).
 # The slug registry keeps such events apart (it matches registered names first), but both

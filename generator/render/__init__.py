@@ -31,6 +31,9 @@ def render(story: Story, *, site_url: str = DEFAULT_SITE_URL) -> dict[str, str]:
         common.SCHEMA_JSON: schema_text(),
     }
     titles = {common.HOME: "Home", common.TIMELINE: "Timeline", common.UPDATES: "Updates"}
+    for page, text in timeline.period_pages(story, terms).items():
+        files[page] = text
+        titles[page] = f"Timeline: {page.removeprefix('timeline/').removesuffix('.md')}"
     company = connections.company_index(story)  # shared by the profiles and the connections page
     files[common.CONNECTIONS] = connections.connections_page(story, company)
     for actor in story.actors:

@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 from ..models import Citation, Story
-from .common import GLOSSARY, TIMELINE, actor_page, url_of
+from .common import GLOSSARY, actor_page, url_of
+from .periods import event_page
 
 SCHEMA_VERSION = 1
 
@@ -42,7 +43,7 @@ def story_data(story: Story) -> dict[str, Any]:
              "relation": e.date.relation if e.date else None,
              "date_text": e.date_text, "expected": e.expected, "text": e.text,
              "actors": list(e.actors), "sources": [_source(c) for c in e.sources],
-             "url": url_of(TIMELINE, e.id)}
+             "url": url_of(event_page(story, e), e.id)}
             for e in story.events
         ],
         "glossary": [

@@ -25,8 +25,8 @@ from .common import (
     rel,
 )
 from .escape import md
+from .periods import event_page, still_ahead
 from .terms import Linker, TermLinks
-from .timeline import still_ahead
 
 MAX_FIGURES = 6
 MAX_LATEST = 4
@@ -87,7 +87,7 @@ def _event_line(story: Story, e: Event, link: Linker) -> str:
     when = long_date(e.date) if e.date else "Undated"
     first = {c.article: c for c in reversed(e.sources)}  # one link per article, its first sentence
     sources = ", ".join(cite(story, first[a], HOME) for a in dict.fromkeys(c.article for c in e.sources))
-    return f"- [**{md(when)}**]({rel(HOME, TIMELINE, e.id)}): {link(e.text)} ({sources})\n"
+    return f"- [**{md(when)}**]({rel(HOME, event_page(story, e), e.id)}): {link(e.text)} ({sources})\n"
 
 
 def _figures(story: Story) -> list[tuple[list[str], Citation]]:

@@ -11,7 +11,6 @@ from ..models import Story
 from .common import (
     GLOSSARY,
     SOURCES,
-    TIMELINE,
     actor_page,
     front_matter,
     plural,
@@ -20,6 +19,7 @@ from .common import (
     source_page,
 )
 from .escape import md
+from .periods import event_page
 
 MAX_ONLY = 8
 
@@ -43,7 +43,8 @@ def sources_page(story: Story) -> str:
                    f"mentions of {plural(len(actors), 'actor')}.")
         if len(outlets) > 1 and only:
             out.append(f" Only {md(outlet)} reports:\n\n")
-            out.extend(f"- [{md(e.date_text or 'undated')}]({rel(SOURCES, TIMELINE, e.id)}): {md(e.text)}\n"
+            out.extend(f"- [{md(e.date_text or 'undated')}]"
+                       f"({rel(SOURCES, event_page(story, e), e.id)}): {md(e.text)}\n"
                        for e in only[:MAX_ONLY])
             if len(only) > MAX_ONLY:
                 out.append(f"- and {plural(len(only) - MAX_ONLY, 'more event')}\n")

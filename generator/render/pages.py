@@ -28,6 +28,7 @@ from .common import (
     source_page,
 )
 from .escape import attr, md
+from .periods import event_page
 from .terms import Linker, TermLinks
 
 
@@ -70,7 +71,7 @@ def _sort_key(e: Event) -> str:
 def _event_line(story: Story, e: Event, page: str, link: Linker) -> str:
     when = long_date(e.date) if e.date else "Undated"
     sources = ", ".join(cite(story, c, page) for c in e.sources)
-    return f"- [**{md(when)}**]({rel(page, TIMELINE, e.id)}): {link(e.text)} ({sources})\n"
+    return f"- [**{md(when)}**]({rel(page, event_page(story, e), e.id)}): {link(e.text)} ({sources})\n"
 
 
 def redirect(target: str) -> str:

@@ -9,7 +9,6 @@ from itertools import groupby
 from ..models import Actor, Citation, Quote, Story
 from .common import (
     ACTORS,
-    TIMELINE,
     actor_page,
     article_by_id,
     articles_of,
@@ -23,6 +22,7 @@ from .common import (
 )
 from .connections import company_index
 from .escape import md
+from .periods import event_page
 from .terms import Linker, TermLinks
 
 PRONOUNS = {"he", "she", "they", "him", "her", "them"}
@@ -103,7 +103,8 @@ def profile(story: Story, actor: Actor, terms: TermLinks,
         for e in events:
             when = long_date(e.date) if e.date else "Undated"
             expected = " (expected)" if e.expected else ""
-            out.append(f"- [**{md(when)}**]({rel(page, TIMELINE, e.id)}){expected}: {link(e.text)}\n")
+            target = rel(page, event_page(story, e), e.id)
+            out.append(f"- [**{md(when)}**]({target}){expected}: {link(e.text)}\n")
         out.append("\n")
     company_kept = (company if company is not None else company_index(story)).get(actor.id, [])
     if company_kept:

@@ -9,12 +9,11 @@ glossary tooltips), and into the Mermaid diagram only as short, sanitised labels
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from ..models import Actor, Citation, DateValue, Event, Story
+from ..models import Actor, Citation, Event, Story
 from .common import (
     TIMELINE,
     actor_index,
@@ -28,8 +27,17 @@ from .common import (
     sentence_anchor,
     short_date,
     source_page,
+    url_of,
 )
 from .escape import attr, md
+from .periods import (
+    event_page,
+    period_anchor,
+    period_of,
+    period_page,
+    split_timeline,
+    still_ahead,
+)
 from .terms import Linker, TermLinks
 
 UNDATED = "Undated"
@@ -87,16 +95,59 @@ def timeline(story: Story, terms: TermLinks) -> str:
         out.append("## What's next {: #whats-next }\n\n"
                    "Events the articles present as still to come, soonest first.\n\n")
         out.extend(_entry(story, e, link) for e in expected)
+    split = split_timeline(story)
     for period in order:
         events = groups[period] if story.timeline_order == "oldest" else groups[period][::-1]
-        out.append(f"## {md(period)} {{: #{_period_anchor(period)} }}\n\n")
-        out.extend(_entry(story, e, link) for e in events)
+        out.append(f"## {md(period)} {{: #{period_anchor(period)} }}\n\n")
+        if split:  # the period's own page holds its events; old links are sent on there
+            out.append(f"[{plural(len(events), 'event')}]({rel(TIMELINE, period_page(period))})"
+                       f": {md(_short(events[0].text, LIST_LABEL_WORDS))}\n\n"
+                       + _moved_anchors(events) + "\n\n")
+        else:
+            out.extend(_entry(story, e, link) for e in events)
     if undated:
         out.append("## Undated background {: #undated }\n\n"
                    "The articles give no date for these, so they are not placed on the "
                    "timeline.\n\n")
         out.extend(_entry(story, e, link) for e in undated)
     out.append(_by_actor(story))
+    return "".join(out)
+
+
+def period_pages(story: Story, terms: TermLinks) -> dict[str, str]:
+    """In a story too long for one timeline page, one page per period of past events."""
+    if not split_timeline(story):
+        return {}
+    groups = _periods(e for e in story.events if e.date and not still_ahead(story, e))
+    periods = list(groups) if story.timeline_order == "oldest" else list(reversed(groups))
+    pages = {}
+    for n, period in enumerate(periods):
+        page = period_page(period)
+        events = groups[period] if story.timeline_order == "oldest" else groups[period][::-1]
+        around = [f"[{label}: {md(other)}]({rel(page, period_page(other))})"
+                  for label, other in (("Before", periods[n - 1] if n else None),
+                                       ("After", periods[n + 1] if n + 1 < len(periods) else None))
+                  if other is not None]
+        nav = " · ".join([f"[The whole timeline]({rel(page, TIMELINE, period_anchor(period))})",
+                          *around])
+        link = terms.linker(page)
+        pages[page] = "".join([
+            front_matter(f"{period}: Timeline: {story.title}",
+                         f"What happened in {period} in the story {story.title}, each event cited "
+                         "to its source sentence."),
+            f"# {md(period)}\n\n{plural(len(events), 'event')} · {nav}\n\n",
+            *(_entry(story, e, link, page) for e in events),
+            f"{nav}\n"])
+    return pages
+
+
+def _moved_anchors(events: Iterable[Event]) -> str:
+    """An anchor for each moved event (and its former ids) that a script follows to the
+    event's own page, so a link to ``/timeline/#id`` still arrives at the event."""
+    out: list[str] = []
+    for e in events:
+        target = url_of(period_page(period_of(e)), e.id).removeprefix(url_of(TIMELINE))
+        out.extend(f'<a id="{attr(i)}" data-moved="{attr(target)}"></a>' for i in (e.id, *e.former_ids))
     return "".join(out)
 
 
@@ -122,18 +173,18 @@ def _jump_list(story: Story) -> str:
     return f"**Jump to the events of:** {links}\n\n"
 
 
-def _entry(story: Story, e: Event, link: Linker) -> str:
+def _entry(story: Story, e: Event, link: Linker, page: str = TIMELINE) -> str:
     """One event: its date, text, outlet badges, the date as written, and who was involved."""
     when = _when(e)
     expected = _expected_mark(story, e)
     also = _also(story, e, link)
-    details = [f"Reported by {_badges(story, e.sources)}"]
+    details = [f"Reported by {_badges(story, e.sources, page)}"]
     if e.date_text:
         details.append(f"date given as \u201c{md(e.date_text)}\u201d")
     people = _actors_of(story, e)
     if people:
         details.append("who: " + ", ".join(
-            f"[{md(a.name)}]({rel(TIMELINE, actor_page(a.id))})" for a in people))
+            f"[{md(a.name)}]({rel(page, actor_page(a.id))})" for a in people))
     return (f"{_anchors(e.former_ids)}**{md(when)}**{expected}: {link(e.text)}<br>\n"
             f"<small>{also}{' · '.join(details)}</small>\n"
             f"{{: #{e.id} .event }}\n\n")
@@ -157,7 +208,7 @@ def _also(story: Story, e: Event, link: Linker) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def _badges(story: Story, sources: Iterable[Citation]) -> str:
+def _badges(story: Story, sources: Iterable[Citation], page: str = TIMELINE) -> str:
     """One badge per source sentence, naming its outlet and date, linking to the sentence."""
     out: list[str] = []
     seen: dict[str, int] = defaultdict(int)
@@ -167,7 +218,7 @@ def _badges(story: Story, sources: Iterable[Citation]) -> str:
         label = f"{article.source}, {short_date(article.published)}" + (
             f" ({seen[article.id]})" if seen[article.id] > 1 else "")
         title = f"{article.source}: {article.title}"
-        target = rel(TIMELINE, source_page(article.id), sentence_anchor(c))
+        target = rel(page, source_page(article.id), sentence_anchor(c))
         out.append(f'[{md(label)}]({target} "{md(title)}"){{: .md-tag }}')
     return " ".join(out)
 
@@ -181,7 +232,9 @@ def _by_actor(story: Story) -> str:
         out.append(f"**[{md(actor.name)}]({rel(TIMELINE, actor_page(actor.id))})** "
                    f"({plural(len(events), 'event')})\n{{: #{_actor_anchor(actor)} }}\n\n")
         for e in events:
-            out.append(f"- [{md(_when(e))}](#{e.id}){_expected_mark(story, e)}: "
+            where = event_page(story, e)
+            target = f"#{e.id}" if where == TIMELINE else rel(TIMELINE, where, e.id)
+            out.append(f"- [{md(_when(e))}]({target}){_expected_mark(story, e)}: "
                        f"{md(_short(e.text, LIST_LABEL_WORDS))}\n")
         out.append("\n")
     return "".join(out)
@@ -246,34 +299,6 @@ def _short(text: str, words: int, chars: int = 200, *, strip_date: bool = True) 
     return short.rstrip(",;:") + ("…" if short != " ".join(cut) else "")
 
 
-def _latest(story: Story) -> dt.date | None:
-    return max((a.published for a in story.articles if a.published), default=None)
-
-
-def still_ahead(story: Story, e: Event) -> bool:
-    """An expected event not yet over by the newest article: what "What's next" shows
-    (an expectation of an older article, now past, is not next any more)."""
-    return e.expected and _ahead(e, _latest(story))
-
-
-def _ahead(e: Event, latest: dt.date | None) -> bool:
-    """Not over by the newest article's publication date (or no date to tell)."""
-    if e.date is None or latest is None:
-        return True
-    return _last_day(e.date) >= latest
-
-
-def _last_day(value: DateValue) -> dt.date:
-    if value.precision == "day":
-        return dt.date.fromisoformat(value.iso)
-    if value.precision == "week":
-        return dt.date.fromisoformat(value.sort_key) + dt.timedelta(days=6)
-    if value.precision == "month":
-        year, month = int(value.iso[:4]), int(value.iso[5:7])
-        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-    return dt.date(int(value.iso[:4]), 12, 31)
-
-
 def _when(e: Event) -> str:
     return long_date(e.date) if e.date else UNDATED
 
@@ -287,20 +312,8 @@ def _periods(events: Iterable[Event]) -> dict[str, list[Event]]:
     text gives only a year ("2005", "before 2015")."""
     groups: dict[str, list[Event]] = defaultdict(list)
     for e in sorted(events, key=_sort_key):
-        groups[_period(e)].append(e)
+        groups[period_of(e)].append(e)
     return dict(groups)
-
-
-def _period(e: Event) -> str:
-    if e.date is None:
-        return UNDATED
-    if e.date.precision == "year":
-        return e.date.iso[:4]
-    return long_date(DateValue(e.date.sort_key[:7], "month"))
-
-
-def _period_anchor(period: str) -> str:
-    return "period-" + re.sub(r"[^a-z0-9]+", "-", period.lower()).strip("-")
 
 
 def _actor_anchor(actor: Actor) -> str:

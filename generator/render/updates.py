@@ -14,7 +14,6 @@ from ..models import Actor, Article, Event, Quote, Story, Term
 from .common import (
     FEED,
     GLOSSARY,
-    TIMELINE,
     UPDATES,
     actor_page,
     front_matter,
@@ -24,6 +23,7 @@ from .common import (
     source_page,
 )
 from .escape import md
+from .periods import event_page
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,8 @@ def updates_page(story: Story) -> str:
                 + (" and more" if len(added.actors) > 20 else "") + "\n\n")
         if added.events:
             out.append("**Events:**\n\n" + "".join(
-                f"- [{md(e.date_text or 'undated')}]({rel(UPDATES, TIMELINE, e.id)}): {md(e.text)}\n"
+                f"- [{md(e.date_text or 'undated')}]({rel(UPDATES, event_page(story, e), e.id)}): "
+                f"{md(e.text)}\n"
                 for e in added.events[:10]) + "\n")
         if added.quotes:
             out.append("**Quotes:**\n\n" + "".join(

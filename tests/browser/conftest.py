@@ -92,8 +92,25 @@ def browser_path() -> str:
 
 @pytest.fixture(scope="session")
 def site(browser_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The seeds' site, built into a temporary folder and served on a free port."""
+    yield from _served_site(tmp_path_factory.mktemp("browser-site"))
+
+
+@pytest.fixture(scope="session")
+def split_site(browser_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The same site with the timeline split into period pages, as a long story's is."""
+    from generator.render import periods
+
+    before = periods.TIMELINE_PAGE_EVENTS
+    periods.TIMELINE_PAGE_EVENTS = 0
+    try:
+        yield from _served_site(tmp_path_factory.mktemp("browser-split-site"))
+    finally:
+        periods.TIMELINE_PAGE_EVENTS = before
+
+
+def _served_site(root: Path) -> Iterator[Site]:
     """Serve a temporary folder on a free port, then build the site into it."""
-    root = tmp_path_factory.mktemp("browser-site")
     docs_dir, site_dir = root / "docs", root / "site"
     site_dir.mkdir()
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
@@ -137,7 +154,7 @@ def browser(browser_path: str) -> Iterator[Any]:
 
 
 @pytest.fixture
-def visit(browser: Any, site: Site) -> Iterator[Visit]:
+def visit(browser: Any) -> Iterator[Visit]:
     """A fresh desktop-sized page whose requests are all recorded."""
     context = browser.new_context(viewport={"width": 1280, "height": 900},
                                   service_workers="block")

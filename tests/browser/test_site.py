@@ -188,3 +188,16 @@ def test_screenshots(visit: Visit, site: Site, artifacts: Path) -> None:
         page.screenshot(path=str(target), full_page=True)
         assert target.stat().st_size > 10_000, f"{target} looks empty"
     visit.assert_all_local()
+
+
+def test_old_timeline_links_reach_events_moved_to_period_pages(visit: Visit,
+                                                               split_site: Site) -> None:
+    """In a long story the timeline is split by period: /timeline/#id still arrives."""
+    moved = [e for e in split_site.story["events"] if not e["url"].startswith("timeline/#")]
+    if not moved:
+        pytest.skip("no past event to move")
+    event = moved[0]
+    page = _open(visit, split_site, f"timeline/#{event['id']}")
+    page.wait_for_url(lambda url: _page_of(url) == split_site.url(_page_of(event["url"])))
+    assert page.locator(f"[id='{event['id']}']").first.is_visible()
+    visit.assert_all_local()

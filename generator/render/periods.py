@@ -1,0 +1,89 @@
+"""Where each event is shown: the timeline page, or (in a story too long for one page) the
+page of its period, one per month or year.
+
+A short story keeps every event on ``timeline.md``. Past a threshold the events that have
+happened move to ``timeline/<period>.md``; the timeline page keeps what is next, an index
+of the periods and, for every moved event, an anchor that sends an old ``/timeline/#id``
+link on to the event's new place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..models import DateValue, Event, Story
+from .common import TIMELINE, long_date
+
+# More dated events than this and the timeline is split into one page per period.
+TIMELINE_PAGE_EVENTS = 300
+# Per-story values, worked out once: (story, value) for the story being rendered.
+_LATEST: list[tuple[Story, dt.date | None]] = []
+_SPLIT: list[tuple[Story, bool]] = []
+
+
+def still_ahead(story: Story, e: Event) -> bool:
+    """An expected event not yet over by the newest article: what "What's next" shows
+    (an expectation of an older article, now past, is not next any more)."""
+    return e.expected and _ahead(e, _latest(story))
+
+
+def split_timeline(story: Story) -> bool:
+    """Too many events for one page? (Worked out once per story: every link asks.)"""
+    if not _SPLIT or _SPLIT[0][0] is not story:
+        _SPLIT[:] = [(story, sum(1 for e in story.events if e.date) > TIMELINE_PAGE_EVENTS)]
+    return _SPLIT[0][1]
+
+
+def event_page(story: Story, e: Event) -> str:
+    """The page an event is shown on."""
+    if e.date is None or not split_timeline(story) or still_ahead(story, e):
+        return TIMELINE
+    return period_page(period_of(e))
+
+
+def period_of(e: Event) -> str:
+    """The event's period: the month of its date, or its year when the text gives only a
+    year ("2005", "before 2015")."""
+    if e.date is None:
+        return "Undated"
+    if e.date.precision == "year":
+        return e.date.iso[:4]
+    return long_date(DateValue(e.date.sort_key[:7], "month"))
+
+
+def period_anchor(period: str) -> str:
+    return "period-" + _slug(period)
+
+
+def period_page(period: str) -> str:
+    return f"timeline/{_slug(period)}.md"
+
+
+def _slug(period: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", period.lower()).strip("-")
+
+
+def _latest(story: Story) -> dt.date | None:
+    if not _LATEST or _LATEST[0][0] is not story:
+        _LATEST[:] = [(story, max((a.published for a in story.articles if a.published),
+                                  default=None))]
+    return _LATEST[0][1]
+
+
+def _ahead(e: Event, latest: dt.date | None) -> bool:
+    """Not over by the newest article's publication date (or no date to tell)."""
+    if e.date is None or latest is None:
+        return True
+    return _last_day(e.date) >= latest
+
+
+def _last_day(value: DateValue) -> dt.date:
+    if value.precision == "day":
+        return dt.date.fromisoformat(value.iso)
+    if value.precision == "week":
+        return dt.date.fromisoformat(value.sort_key) + dt.timedelta(days=6)
+    if value.precision == "month":
+        year, month = int(value.iso[:4]), int(value.iso[5:7])
+        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date(int(value.iso[:4]), 12, 31)

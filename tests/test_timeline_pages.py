@@ -1,0 +1,50 @@
+"""A story too long for one timeline page: one page per period, old anchors sent on."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from test_golden import fixture_story
+
+from generator.render import periods, render
+from generator.site import build_site
+from generator.write import write_docs
+
+
+@pytest.fixture
+def split(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(periods, "TIMELINE_PAGE_EVENTS", 0)
+
+
+def test_short_timelines_stay_on_one_page() -> None:
+    files = render(fixture_story())
+    assert not [name for name in files if name.startswith("timeline/")]
+    assert "data-moved" not in files["timeline.md"]
+
+
+def test_past_events_move_to_their_period_and_old_anchors_follow(split: None) -> None:
+    story = fixture_story()
+    files = render(story)
+    past = [e for e in story.events if e.date and not periods.still_ahead(story, e)]
+    ahead = [e for e in story.events if periods.still_ahead(story, e)]
+    assert past and ahead
+    for e in past:
+        page = periods.event_page(story, e)
+        assert page.startswith("timeline/") and f"{{: #{e.id} .event }}" in files[page]
+        # the timeline page keeps an anchor that sends /timeline/#id on to the new page
+        moved = re.search(rf'<a id="{e.id}" data-moved="([^"]+)"></a>', files["timeline.md"])
+        assert moved and moved.group(1) == f"{page[len('timeline/'):-3]}/#{e.id}"
+        assert f"#{e.id} .event" not in files["timeline.md"]
+    for e in ahead:  # what is next stays on the timeline page
+        assert f"{{: #{e.id} .event }}" in files["timeline.md"]
+    profile = files["actors/ann-lee.md"]
+    assert f"../{periods.event_page(story, past[0])}#{past[0].id}" in profile
+
+
+def test_split_timeline_builds_strictly(split: None, tmp_path: Path) -> None:
+    write_docs(render(fixture_story()), tmp_path / "docs")
+    build_site(ROOT / "mkdocs.yml", tmp_path / "docs", tmp_path / "site", "Split")
+    assert list((tmp_path / "site" / "timeline").glob("*/index.html"))

@@ -99,17 +99,10 @@ def site(browser_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterato
 @pytest.fixture(scope="session")
 def split_site(browser_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """The same site with the timeline split into period pages, as a long story's is."""
-    from generator.render import periods
-
-    before = periods.TIMELINE_PAGE_EVENTS
-    periods.TIMELINE_PAGE_EVENTS = 0
-    try:
-        yield from _served_site(tmp_path_factory.mktemp("browser-split-site"))
-    finally:
-        periods.TIMELINE_PAGE_EVENTS = before
+    yield from _served_site(tmp_path_factory.mktemp("browser-split-site"), split=True)
 
 
-def _served_site(root: Path) -> Iterator[Site]:
+def _served_site(root: Path, *, split: bool = False) -> Iterator[Site]:
     """Serve a temporary folder on a free port, then build the site into it."""
     docs_dir, site_dir = root / "docs", root / "site"
     site_dir.mkdir()
@@ -120,13 +113,17 @@ def _served_site(root: Path) -> Iterator[Site]:
     base_url = f"http://{LOCAL_HOST}:{server.server_address[1]}/"
     try:
         from generator.pipeline import build
+        from generator.render import periods
 
         previous = os.environ.get("SITE_URL")
         os.environ["SITE_URL"] = base_url
+        threshold = periods.TIMELINE_PAGE_EVENTS
+        periods.TIMELINE_PAGE_EVENTS = 0 if split else threshold  # for this build only
         try:
             build(ROOT / "seeds", docs_dir, site_dir, config_file=ROOT / "mkdocs.yml",
                   save_registry=False)
         finally:
+            periods.TIMELINE_PAGE_EVENTS = threshold
             if previous is None:
                 os.environ.pop("SITE_URL", None)
             else:

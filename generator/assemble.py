@@ -84,7 +84,8 @@ def assemble(seeds: Seeds, annotated: Sequence[AnnotatedArticle], model: ModelIn
         registry=Registry(actors=placed.entries, terms=term_entries, events=event_entries),
         redirects=placed.redirects,
         figures=extract_figures(annotated, {k: f.figures for k, f in found.items()}),
-        key_sentences=key_sentences(annotated, cast),
+        key_sentences=key_sentences(annotated, cast,
+                                    found={k: f.lead for k, f in found.items()}),
     )
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..models import AnnotatedArticle, Figure
 from .figures import article_figures
 from .mentions import ArticleMentions, article_mentions
+from .summary import LeadSentence, lead_sentences
 from .term_candidates import SentenceHits, Sid, article_hits
 from .timeline import DatedSentence, dated_sentences
 
@@ -26,6 +27,7 @@ class ArticleFindings:
     dated: tuple[DatedSentence, ...]
     term_hits: dict[Sid, SentenceHits]
     figures: tuple[Figure, ...]
+    lead: tuple[LeadSentence, ...]
 
 
 def find_in_article(annotated: AnnotatedArticle) -> ArticleFindings:
@@ -35,4 +37,5 @@ def find_in_article(annotated: AnnotatedArticle) -> ArticleFindings:
         dated=dated_sentences(annotated),
         term_hits=article_hits(annotated),
         figures=article_figures(annotated),
+        lead=lead_sentences(annotated),
     )

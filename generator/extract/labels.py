@@ -146,22 +146,24 @@ def _title_run(doc: Doc, i: int, *, step: int) -> list[int]:
 def apply_known_names(
     raw: Sequence[Mention], names: Mapping[tuple[str, ...], str], docs: Mapping[Where, Doc],
     kinds: Mapping[Where, tuple[bool, bool]],
+    lowered: Mapping[Where, tuple[str, ...]] | None = None,
 ) -> list[Mention]:
     """Find every use of each known name, longest first, replacing what it overlaps.
 
     Names are indexed by their first word, so each token is compared only with the names
-    that start with it. ``kinds`` gives each paragraph's (caption, prose) flags.
+    that start with it. ``kinds`` gives each paragraph's (caption, prose) flags; ``lowered``
+    each paragraph's lower-cased words when they were read (or cached) before.
     """
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for words in names:
-        by_first[words[0]].append(words)
+    for phrase in names:
+        by_first[phrase[0]].append(phrase)
     found: list[Mention] = []
     covered: set[tuple[str, int, int]] = set()  # (article, paragraph, token)
     for where, doc in docs.items():
-        lowered = [t.lower_.replace("’", "'") for t in doc]
+        words = (lowered or {}).get(where) or lowered_words(doc)
         caption, prose = kinds[where]
-        matches = [(i, p) for i, w in enumerate(lowered) for p in by_first.get(w, ())
-                   if tuple(lowered[i : i + len(p)]) == p and _stands_alone(doc, i, len(p))]
+        matches = [(i, p) for i, w in enumerate(words) for p in by_first.get(w, ())
+                   if tuple(words[i : i + len(p)]) == p and _stands_alone(doc, i, len(p))]
         taken: set[int] = set()
         # Longest names first: "Ayton and Beeton" wins over "New Ayton".
         for i, phrase in sorted(matches, key=lambda ip: (-len(ip[1]), ip[0])):
@@ -175,6 +177,11 @@ def apply_known_names(
     kept = [m for m in raw
             if not any((m.article, m.paragraph, j) in covered for j in range(m.start, m.end))]
     return sorted(kept + found, key=lambda m: (m.article, m.paragraph, m.start))
+
+
+def lowered_words(doc: Doc) -> tuple[str, ...]:
+    """The paragraph's tokens as known names are matched: lower case, straight apostrophes."""
+    return tuple(t.lower_.replace("’", "'") for t in doc)
 
 
 def _stands_alone(doc: Doc, i: int, n: int) -> bool:

@@ -4,7 +4,8 @@ story, chosen extractively (never rewritten) so that each one can be cited."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from ..models import AnnotatedArticle, Citation
 from .actors import Cast
@@ -14,27 +15,56 @@ LEAD_PARAGRAPHS = 3  # news puts what matters first: candidates come from the to
 SIMILAR = 0.35  # sentences sharing this much of their content words say the same thing
 
 
+@dataclass(frozen=True)
+class LeadSentence:
+    """A sentence near the top of an article that could summarise the story (read once per
+    article, so it can be cached); which actors it names is decided story-wide."""
+
+    paragraph: int
+    rank: int  # the paragraph's place among the article's body paragraphs
+    sentence: int
+    text: str
+    tokens: tuple[int, int]  # token range in its paragraph's Doc
+    content: frozenset[str]
+
+
+def lead_sentences(annotated: AnnotatedArticle) -> tuple[LeadSentence, ...]:
+    """The article's candidate sentences: from its first paragraphs, neither quotations
+    nor fragments."""
+    out = []
+    body = [ap for ap in annotated.paragraphs if ap.paragraph.kind == "body"][:LEAD_PARAGRAPHS]
+    for rank, ap in enumerate(body):
+        for n, sent in enumerate(ap.doc.sents):
+            text = sent.text.strip()
+            words = len(text.split())
+            if text[:1] in "“\"‘" or not 8 <= words <= 45:
+                continue  # quotations and fragments do not summarise
+            content = frozenset(t.lemma_.lower() for t in sent
+                                if t.pos_ in ("NOUN", "PROPN", "VERB") and not t.is_stop)
+            out.append(LeadSentence(ap.paragraph.index, rank, n, text, (sent.start, sent.end),
+                                    content))
+    return tuple(out)
+
+
 def key_sentences(articles: Sequence[AnnotatedArticle], cast: Cast,
-                  limit: int = MAX_SENTENCES) -> tuple[Citation, ...]:
-    """Up to ``limit`` sentences, in publication order, covering the most prominent actors."""
+                  limit: int = MAX_SENTENCES,
+                  found: Mapping[str, tuple[LeadSentence, ...]] | None = None,
+                  ) -> tuple[Citation, ...]:
+    """Up to ``limit`` sentences, in publication order, covering the most prominent actors
+    (``found``: each article's lead sentences when computed, or cached, before)."""
     prominence = Counter({a.key: a.mentions for a in cast.actors})
     candidates: list[tuple[float, tuple[str, int, int], Citation, frozenset[str]]] = []
     for annotated in articles:
         article = annotated.article
-        body = [ap for ap in annotated.paragraphs if ap.paragraph.kind == "body"][:LEAD_PARAGRAPHS]
-        for rank, ap in enumerate(body):
-            for n, sent in enumerate(ap.doc.sents):
-                text = sent.text.strip()
-                words = len(text.split())
-                if text[:1] in "“\"‘" or not 8 <= words <= 45:
-                    continue  # quotations and fragments do not summarise
-                actors = {k for t in sent if (k := cast.at(article.id, ap.paragraph.index, t.i))}
-                score = sum(prominence[k] for k in actors) / (1 + rank) + (3 if rank == n == 0 else 0)
-                content = frozenset(t.lemma_.lower() for t in sent
-                                    if t.pos_ in ("NOUN", "PROPN", "VERB") and not t.is_stop)
-                order = (article.published.isoformat() if article.published else "", ap.paragraph.index, n)
-                candidates.append((score, order, Citation(article.id, ap.paragraph.index, n, text),
-                                   content))
+        lead = (found or {}).get(article.id)
+        for s in lead if lead is not None else lead_sentences(annotated):
+            actors = {k for t in range(*s.tokens) if (k := cast.at(article.id, s.paragraph, t))}
+            score = sum(prominence[k] for k in actors) / (1 + s.rank) + (
+                3 if s.rank == s.sentence == 0 else 0)
+            order = (article.published.isoformat() if article.published else "", s.paragraph,
+                     s.sentence)
+            candidates.append((score, order, Citation(article.id, s.paragraph, s.sentence, s.text),
+                               s.content))
     chosen: list[tuple[tuple[str, int, int], Citation, frozenset[str]]] = []
     for score, order, cite, content in sorted(candidates, key=lambda c: (-c[0], c[1])):
         if score <= 0 or any(_overlap(content, other) >= SIMILAR for _, _, other in chosen):

@@ -1,6 +1,8 @@
-"""The library API: load → annotate → assemble → render → write, then build the site.
+"""The library API: load → annotate → per-article findings → assemble → render → write,
+then build the site.
 
-Everything is gathered and rendered before the first file is written.
+Parses and findings come from the cache when an article is unchanged. Everything is
+gathered and rendered before the first file is written.
 """
 
 from __future__ import annotations

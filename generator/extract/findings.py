@@ -1,7 +1,7 @@
 """Per-article findings: what extraction reads from one article alone.
 
-Names, dated sentences, glossary pattern hits and figures each depend only on one article's
-Docs (and its metadata), never on the rest of the story. They are computed once per article
+Names, dated sentences, glossary pattern hits, figures and lead sentences each depend only
+on one article's Docs (and its metadata), never on the rest of the story. They are computed once per article
 and cached next to its parse, so a rebuild after one article changed recomputes them for
 that article only; the story-level steps (labels, clustering, merging, scoring) then join
 them in :mod:`generator.assemble`.

@@ -25,23 +25,34 @@ def test_short_timelines_stay_on_one_page() -> None:
     assert "data-moved" not in files["timeline.md"]
 
 
-def test_past_events_move_to_their_period_and_old_anchors_follow(split: None) -> None:
+def test_events_move_to_their_period_and_old_anchors_follow(split: None) -> None:
     story = fixture_story()
     files = render(story)
-    past = [e for e in story.events if e.date and not periods.still_ahead(story, e)]
-    ahead = [e for e in story.events if periods.still_ahead(story, e)]
-    assert past and ahead
-    for e in past:
+    dated = [e for e in story.events if e.date]
+    ahead = [e for e in dated if periods.still_ahead(story, e)]
+    assert dated and ahead
+    for e in dated:
         page = periods.event_page(story, e)
         assert page.startswith("timeline/") and f"{{: #{e.id} .event }}" in files[page]
         # the timeline page keeps an anchor that sends /timeline/#id on to the new page
-        moved = re.search(rf'<a id="{e.id}" data-moved="([^"]+)"></a>', files["timeline.md"])
-        assert moved and moved.group(1) == f"{page[len('timeline/'):-3]}/#{e.id}"
+        moved = re.findall(rf'<a id="{e.id}" data-moved="([^"]+)"></a>', files["timeline.md"])
+        assert moved == [f"{page[len('timeline/'):-3]}/#{e.id}"]  # once: ids are unique
         assert f"#{e.id} .event" not in files["timeline.md"]
-    for e in ahead:  # what is next stays on the timeline page
-        assert f"{{: #{e.id} .event }}" in files["timeline.md"]
-    profile = files["actors/ann-lee.md"]
-    assert f"../{periods.event_page(story, past[0])}#{past[0].id}" in profile
+    for e in ahead:  # what is next is still listed first, linking to its period
+        assert f"({periods.event_page(story, e)}#{e.id})" in files["timeline.md"]
+    past = next(e for e in dated if e not in ahead and "ann-lee" in e.actors)
+    assert f"../{periods.event_page(story, past)}#{past.id}" in files["actors/ann-lee.md"]
+
+
+def test_only_the_most_involved_actors_are_listed_on_the_timeline(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.render import timeline
+
+    monkeypatch.setattr(timeline, "BY_ACTOR", 0)
+    text = render(fixture_story())["timeline.md"]
+    # the others' anchors forward to the events listed on their own pages
+    assert '<a id="events-of-ann-lee" data-moved="../actors/ann-lee/#in-the-timeline"></a>' in text
+    assert "{: #events-of-ann-lee }" not in text
 
 
 def test_split_timeline_builds_strictly(split: None, tmp_path: Path) -> None:

@@ -1,8 +1,8 @@
 """Where each event is shown: the timeline page, or (in a story too long for one page) the
 page of its period, one per month or year.
 
-A short story keeps every event on ``timeline.md``. Past a threshold the events that have
-happened move to ``timeline/<period>.md``; the timeline page keeps what is next, an index
+A short story keeps every event on ``timeline.md``. Past a threshold every dated event moves
+to ``timeline/<period>.md``; the timeline page keeps the soonest of what is next, an index
 of the periods and, for every moved event, an anchor that sends an old ``/timeline/#id``
 link on to the event's new place.
 """
@@ -37,7 +37,7 @@ def split_timeline(story: Story) -> bool:
 
 def event_page(story: Story, e: Event) -> str:
     """The page an event is shown on."""
-    if e.date is None or not split_timeline(story) or still_ahead(story, e):
+    if e.date is None or not split_timeline(story):
         return TIMELINE
     return period_page(period_of(e))
 

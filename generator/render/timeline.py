@@ -52,6 +52,10 @@ DIAGRAM_NEXT_COLUMNS = 2
 _DIAGRAM_SETTINGS = '%%{init: {"themeVariables": {"fontSize": "20px"}}}%%'
 ALSO_WORDS = 30
 LIST_LABEL_WORDS = 14
+# At scale: the actors listed with their events on the timeline page (the others' anchors
+# forward to their own pages), and the soonest events shown under "What's next".
+BY_ACTOR = 40
+NEXT_AT_SCALE = 30
 # What may reach Mermaid from article text: letters, digits, spaces and plain punctuation.
 # Everything else (":" and "#" break timeline entries; "<", ">", "&", quotes, braces, "%"
 # could start markup, entities or directives) becomes a space.
@@ -91,11 +95,21 @@ def timeline(story: Story, terms: TermLinks) -> str:
     out.append(_intro(story, happened, expected))
     out.append(_jump_list(story))
     out.append(_diagram(groups, expected))
+    split = split_timeline(story)
     if expected:
         out.append("## What's next {: #whats-next }\n\n"
                    "Events the articles present as still to come, soonest first.\n\n")
-        out.extend(_entry(story, e, link) for e in expected)
-    split = split_timeline(story)
+        if split:  # the soonest, linking to their periods' pages (which hold them all)
+            out.extend(_line(story, e) for e in expected[:NEXT_AT_SCALE])
+            if len(expected) > NEXT_AT_SCALE:
+                out.append(f"\n{plural(len(expected) - NEXT_AT_SCALE, 'more event')} still to "
+                           "come are on the pages of their periods.")
+            out.append("\n")
+        else:
+            out.extend(_entry(story, e, link) for e in expected)
+    if split:  # every period with a page is in the index, including those still ahead
+        groups = _periods(e for e in story.events if e.date)
+        order = list(groups) if story.timeline_order == "oldest" else list(reversed(groups))
     for period in order:
         events = groups[period] if story.timeline_order == "oldest" else groups[period][::-1]
         out.append(f"## {md(period)} {{: #{period_anchor(period)} }}\n\n")
@@ -118,7 +132,7 @@ def period_pages(story: Story, terms: TermLinks) -> dict[str, str]:
     """In a story too long for one timeline page, one page per period of past events."""
     if not split_timeline(story):
         return {}
-    groups = _periods(e for e in story.events if e.date and not still_ahead(story, e))
+    groups = _periods(e for e in story.events if e.date)
     periods = list(groups) if story.timeline_order == "oldest" else list(reversed(groups))
     pages = {}
     for n, period in enumerate(periods):
@@ -169,8 +183,16 @@ def _jump_list(story: Story) -> str:
     involved = _actors_with_events(story)
     if not involved:
         return ""
-    links = " · ".join(f"[{md(a.name)}](#{_actor_anchor(a)})" for a, _ in involved)
-    return f"**Jump to the events of:** {links}\n\n"
+    links = " · ".join(f"[{md(a.name)}](#{_actor_anchor(a)})" for a, _ in involved[:BY_ACTOR])
+    more = (f" · and {len(involved) - BY_ACTOR} more, on their own pages"
+            if len(involved) > BY_ACTOR else "")
+    return f"**Jump to the events of:** {links}{more}\n\n"
+
+
+def _line(story: Story, e: Event) -> str:
+    """An event in one line, linking to where it is shown."""
+    return (f"- [**{md(_when(e))}**]({rel(TIMELINE, event_page(story, e), e.id)}): "
+            f"{md(_short(e.text, LIST_LABEL_WORDS))}\n")
 
 
 def _entry(story: Story, e: Event, link: Linker, page: str = TIMELINE) -> str:
@@ -228,7 +250,15 @@ def _by_actor(story: Story) -> str:
     if not involved:
         return ""
     out = ["## Events by person, organisation and place {: #by-actor }\n\n"]
-    for actor, events in involved:
+    if len(involved) > BY_ACTOR:
+        # The rest are listed on their own pages; their anchors here forward there.
+        out.append(f"The {BY_ACTOR} most involved; the events of the other "
+                   f"{len(involved) - BY_ACTOR} are listed on their own pages.\n\n")
+        out.append("".join(
+            f'<a id="{attr(_actor_anchor(a))}" '
+            f'data-moved="../{attr(url_of(actor_page(a.id), "in-the-timeline"))}"></a>'
+            for a, _ in involved[BY_ACTOR:]) + "\n\n")
+    for actor, events in involved[:BY_ACTOR]:
         out.append(f"**[{md(actor.name)}]({rel(TIMELINE, actor_page(actor.id))})** "
                    f"({plural(len(events), 'event')})\n{{: #{_actor_anchor(actor)} }}\n\n")
         for e in events:

@@ -15,7 +15,7 @@ from ..models import AnnotatedArticle, Figure
 from .figures import article_figures
 from .mentions import ArticleMentions, article_mentions
 from .summary import LeadSentence, lead_sentences
-from .term_candidates import SentenceHits, Sid, article_hits
+from .term_hits import SentenceHits, Sid, article_hits
 from .timeline import DatedSentence, dated_sentences
 
 

@@ -15,17 +15,9 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..models import AnnotatedArticle, Citation, TermOverride
-from .term_candidates import (
-    INTRODUCED,
-    Candidate,
-    Sentence,
-    SentenceHits,
-    Sid,
-    SpanId,
-    collect,
-    sentences,
-)
+from .term_candidates import Candidate, SpanId, collect
 from .term_definitions import definition, place_index
+from .term_hits import INTRODUCED, Sentence, SentenceHits, Sid, sentences
 from .term_scoring import MIN_SCORE, Titles, qualifies, score
 from .term_variants import object_of_body, wraps
 from .term_words import GROUP_HEADS, HYPHENS, text_key

@@ -21,7 +21,8 @@ from .text import ents_in
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-    from .term_candidates import Candidate, Sentence
+    from .term_candidates import Candidate
+    from .term_hits import Sentence
 
 MAX_RUN = 3  # sentences in one definition
 MAX_WORDS = 40  # tokens in a sentence that still reads as a definition

@@ -1,0 +1,175 @@
+"""Reading one article for terms: its sentences (with quoted speech marked) and every
+pattern hit in them, each measured once (merge key, form, rarity, how well the sentence
+explains it). All of it depends on the article alone, so it is cached with its findings;
+:mod:`.term_candidates` groups the hits story-wide.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+import numpy
+
+from ..models import AnnotatedArticle, Citation
+from .term_definitions import strength
+from .term_patterns import Hit, find
+from .term_variants import abbreviations, token_key
+from .term_words import (
+    FILLER,
+    HYPHENS,
+    QUOTES,
+    is_foreign,
+    lemma,
+    pos,
+    text_key,
+    units,
+    word_zipf,
+)
+from .term_words import display as display_form
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+CREDIT = re.compile(r"(image|photo|photograph|picture)s?\s*:", re.IGNORECASE)  # "Image: Name."
+# Kinds found only where a term is introduced: their later uses are counted by their forms.
+INTRODUCED = frozenset({"named", "institution", "abbrev", "coinage", "provision"})
+
+SCARE_WORDS = 6  # quoted phrases up to this long are not speech
+Sid = tuple[str, int, int]  # article id, paragraph index, sentence index
+# A sentence's pattern hits, each with its rarity and definition strength, and the
+# abbreviations it introduces: a pure function of the sentence, so cacheable per article.
+# (Also each token's key, for recounting introduced names.)
+SentenceHits = tuple[tuple[tuple[Hit, "Measured"], ...], tuple[tuple[int, int, str], ...],
+                     tuple[str, ...]]
+
+
+class Measured(NamedTuple):
+    """What one hit's tokens say, read once from the Doc (a pure function of the sentence)."""
+
+    rarity: float
+    strength: int
+    key: str  # merge key (see merge_key)
+    form: str  # as shown: a name the text introduces as written, else display form
+    tokens: tuple[str, ...]  # token keys, for recounts
+    before: str  # the word before, lower-cased ("" at the sentence start)
+    named: bool  # a proper noun before it picks out which one ("the <Place> run-off")
+    quoted: bool
+    plural: bool
+    inside_name: bool  # starts or ends inside a longer name: not a term on its own
+    filler: bool  # one filler word ("issue", "thing")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    citation: Citation
+    span: Span
+    source: str  # the article's outlet
+    rank: tuple[int, int]  # (article position, sentence position): reading order
+    caption: bool = False
+    quoted: tuple[bool, ...] = ()  # per token of the span: inside quotation marks
+    skip: bool = False  # a quote in another language, or a picture credit: no terms here
+
+
+def sentences(articles: Sequence[AnnotatedArticle],
+              found: Mapping[str, Mapping[Sid, SentenceHits]] | None = None,
+              ) -> dict[str, list[Sentence]]:
+    """Body and caption sentences by article, in reading order, with quotation marks tracked
+    (``found``: the articles' cached hits, which hold exactly their sentences with terms)."""
+    out: dict[str, list[Sentence]] = {}
+    for position, art in enumerate(articles):
+        own = (found or {}).get(art.article.id)
+        sents = out.setdefault(art.article.id, [])
+        for ap in art.paragraphs:
+            if ap.paragraph.kind not in {"body", "caption"}:
+                continue
+            doc = ap.doc
+            inside = _quote_flags(doc)
+            spans = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+            for i, span in enumerate(spans):
+                cite = Citation(art.article.id, ap.paragraph.index, i, span.text.strip())
+                skip = ((art.article.id, ap.paragraph.index, i) not in own if own is not None
+                        else bool(CREDIT.match(cite.text)) or is_foreign(span))
+                sents.append(Sentence(cite, span, art.article.source, (position, len(sents)),
+                                      ap.paragraph.kind == "caption", inside[span.start : span.end], skip))
+    return out
+
+
+def _quote_flags(doc: Doc) -> tuple[bool, ...]:
+    """For each token, whether it is quoted speech: between quotation marks that hold more
+    than a few words, or that stay open to the end of the paragraph. Short quoted phrases
+    ("one country, two systems", "riots") are the writer's coinages or scare quotes."""
+    flags = [False] * len(doc)
+    # Only the quotation-mark tokens matter: found at once from the token array.
+    marks = numpy.isin(doc.to_array("ORTH"), [doc.vocab.strings.add(q) for q in QUOTES])
+    start: int | None = None
+    for i in numpy.flatnonzero(marks).tolist():
+        tok = doc[i]
+        opening = tok.text == "“" or (tok.text == '"' and start is None)
+        if opening and start is None:
+            start = tok.i
+        elif not opening and start is not None:
+            if tok.i - start - 1 > SCARE_WORDS:
+                flags[start : tok.i + 1] = [True] * (tok.i + 1 - start)
+            start = None
+    if start is not None:
+        flags[start:] = [True] * (len(doc) - start)
+    return tuple(flags)
+
+
+def article_hits(annotated: AnnotatedArticle) -> dict[Sid, SentenceHits]:
+    """Every sentence's pattern hits in one article (see :func:`sentence_hits`)."""
+    return {(s.citation.article, s.citation.paragraph, s.citation.sentence): sentence_hits(s)
+            for sents in sentences([annotated]).values() for s in sents if not s.skip}
+
+
+def sentence_hits(s: Sentence) -> SentenceHits:
+    hits = tuple((hit, measure(s, hit)) for hit in find(s.span))
+    return hits, tuple(abbreviations(s.span)), tuple(token_key(t.text) for t in s.span)
+
+
+def measure(s: Sentence, hit: Hit) -> Measured:
+    """Read everything collecting needs about one hit from the Doc, once."""
+    doc = s.span.doc
+    a, b, kind = hit.a, hit.b, hit.kind
+    before = doc[a - 1] if a > s.span.start else None
+    # a name the text introduces is shown as written ("Gross Domestic Product")
+    form = doc[a:b].text if kind in INTRODUCED else display_form(doc[a:b])
+    inside = ((doc[a].ent_iob_ == "I" and kind not in {"named", "abbrev", "institution"})
+              # starts inside a name: "(Puerto) Rican constitution"
+              or (b < len(doc) and doc[b].ent_iob_ == "I" and kind not in {"named", "coinage"}))
+    return Measured(
+        rarity=rarity(doc, a, b, kind), strength=strength(s.span, a, hit.end),
+        key=merge_key(doc, a, b), form=form, tokens=tuple(token_key(t.text) for t in doc[a:b]),
+        before=before.lower_ if before is not None else "",
+        named=before is not None and before.pos_ == "PROPN"
+        and before.ent_type_ not in {"DATE", "TIME"},
+        quoted=bool(s.quoted) and s.quoted[a - s.span.start],
+        plural=doc[b - 1].tag_ in {"NNS", "NNPS"}, inside_name=inside,
+        filler=b - a == 1 and lemma(doc[a]) in FILLER)
+
+
+def merge_key(doc: Doc, a: int, b: int) -> str:
+    """Merge key: spelling-insensitive, with the last word as its lemma (plurals merge)."""
+    return text_key("".join(t.lower_ for t in doc[a : b - 1]) + lemma(doc[b - 1]))
+
+
+def rarity(doc: Doc, a: int, b: int, kind: str) -> float:
+    """Zipf frequency of the rarest telling word (lower = rarer).
+
+    Plain adjectives do not count in chunks ("hardline policies" is not a term), but do where a
+    pattern makes them part of the name ("indefinite detention", "the Swiss model", a status).
+    The head is judged by its lemma, since plurals are rarer than their words.
+    """
+    us = units(doc[a:b])
+    if kind == "to-verb":
+        us = us[:2]
+    elif kind in {"chunk", "pattern", "of"} and len(us) > 1:
+        proper = kind == "pattern"
+        keep = [u for u in us if pos(doc, u) == "NOUN" or (proper and doc[u[0]].ent_type_ == "NORP")]
+        us = keep or us
+    ws = [lemma(doc[v - 1]) if v == b and v - u == 1 else doc[u:v].text for u, v in us]
+    return min((word_zipf(w) for w in ws if w.isalpha() or set(w) & HYPHENS), default=8.0)
+

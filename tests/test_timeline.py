@@ -329,7 +329,7 @@ def _mermaid(page: str) -> str:
 
 
 def test_mermaid_labels_are_plain_text() -> None:
-    from generator.render.timeline import mermaid_text
+    from generator.render.diagram import mermaid_text
 
     hostile = '%%{init: {"theme": "dark"}}%% <img src=x onerror=alert(1)> a: b # c; d & e `f`'
     cleaned = mermaid_text(hostile)

@@ -1,6 +1,7 @@
 """The timeline page: what is expected next, then every dated event grouped by period
-(oldest or newest first, as the story's settings say), a visual timeline drawn by Mermaid,
-and a way to jump to the events of each person, organisation or place.
+(oldest or newest first, as the story's settings say), a visual timeline drawn by Mermaid
+(:mod:`.diagram`), and a way to jump to the events of each person, organisation or place.
+A story too long for one page gets one page per period (:mod:`.periods`).
 
 Every event keeps its stable anchor (its id, and any id it had before) on exactly one
 ``.event`` paragraph; article text goes through the page's term linker (escaped, with
@@ -9,7 +10,6 @@ glossary tooltips), and into the Mermaid diagram only as short, sanitised labels
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -29,6 +29,7 @@ from .common import (
     source_page,
     url_of,
 )
+from .diagram import by_period, diagram, short_label, sort_key
 from .escape import attr, md
 from .periods import (
     event_page,
@@ -41,38 +42,12 @@ from .periods import (
 from .terms import Linker, TermLinks
 
 UNDATED = "Undated"
-# The diagram stays readable: a few short labels per period.
-DIAGRAM_LABEL_WORDS = 9
-DIAGRAM_LABEL_CHARS = 60
-DIAGRAM_EVENTS_PER_PERIOD = 4
-DIAGRAM_COLUMNS = 8  # in all, of which at most DIAGRAM_NEXT_COLUMNS for what is next
-DIAGRAM_NEXT_COLUMNS = 2
-# Our own setting, never article text: labels large enough to read once the diagram is
-# scaled to the page's width.
-_DIAGRAM_SETTINGS = '%%{init: {"themeVariables": {"fontSize": "20px"}}}%%'
 ALSO_WORDS = 30
 LIST_LABEL_WORDS = 14
 # At scale: the actors listed with their events on the timeline page (the others' anchors
 # forward to their own pages), and the soonest events shown under "What's next".
 BY_ACTOR = 40
 NEXT_AT_SCALE = 30
-# What may reach Mermaid from article text: letters, digits, spaces and plain punctuation.
-# Everything else (":" and "#" break timeline entries; "<", ">", "&", quotes, braces, "%"
-# could start markup, entities or directives) becomes a space.
-_UNSAFE_FOR_MERMAID = re.compile(r"[^\w\s,.'’()?!…-]|_")
-_DATE_WORD = (
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight"
-    r"|tomorrow|morning|afternoon|evening|night|week|weekend|month|year|january|february|march"
-    r"|april|may|june|july|august|september|october|november|december|then|\d{1,4}(?:st|nd|rd|th)?)"
-)
-# A date phrase opening a sentence, dropped from short labels ("On Friday, ...", "Last week, ").
-_LEADING_DATE = re.compile(
-    r"^(?:(?:on|in|by|since|before|after|until|earlier|later|last|next|this|early|late|the)\s+)*"
-    rf"{_DATE_WORD}(?:,?\s+{_DATE_WORD})*(?:'s)?,\s+",
-    re.IGNORECASE,
-)
-
-
 def timeline(story: Story, terms: TermLinks) -> str:
     """The timeline page."""
     link = terms.linker(TIMELINE)
@@ -86,15 +61,15 @@ def timeline(story: Story, terms: TermLinks) -> str:
     # "What's next" is what is still to come after the newest article; what was expected in an
     # older article and is now past stays in its period, marked as expected at the time.
     expected = sorted((e for e in story.events if e.date and still_ahead(story, e)),
-                      key=_sort_key)
+                      key=sort_key)
     ahead = {id(e) for e in expected}
     happened = [e for e in story.events if e.date and id(e) not in ahead]
     undated = [e for e in story.events if e.date is None]
-    groups = _periods(happened)
+    groups = by_period(happened)
     order = list(groups) if story.timeline_order == "oldest" else list(reversed(groups))
     out.append(_intro(story, happened, expected))
     out.append(_jump_list(story))
-    out.append(_diagram(groups, expected))
+    out.append(diagram(groups, expected))
     split = split_timeline(story)
     if expected:
         out.append("## What's next {: #whats-next }\n\n"
@@ -108,14 +83,14 @@ def timeline(story: Story, terms: TermLinks) -> str:
         else:
             out.extend(_entry(story, e, link) for e in expected)
     if split:  # every period with a page is in the index, including those still ahead
-        groups = _periods(e for e in story.events if e.date)
+        groups = by_period(e for e in story.events if e.date)
         order = list(groups) if story.timeline_order == "oldest" else list(reversed(groups))
     for period in order:
         events = groups[period] if story.timeline_order == "oldest" else groups[period][::-1]
         out.append(f"## {md(period)} {{: #{period_anchor(period)} }}\n\n")
         if split:  # the period's own page holds its events; old links are sent on there
             out.append(f"[{plural(len(events), 'event')}]({rel(TIMELINE, period_page(period))})"
-                       f": {md(_short(events[0].text, LIST_LABEL_WORDS))}\n\n"
+                       f": {md(short_label(events[0].text, LIST_LABEL_WORDS))}\n\n"
                        + _moved_anchors(events) + "\n\n")
         else:
             out.extend(_entry(story, e, link) for e in events)
@@ -132,7 +107,7 @@ def period_pages(story: Story, terms: TermLinks) -> dict[str, str]:
     """In a story too long for one timeline page, one page per period of past events."""
     if not split_timeline(story):
         return {}
-    groups = _periods(e for e in story.events if e.date)
+    groups = by_period(e for e in story.events if e.date)
     periods = list(groups) if story.timeline_order == "oldest" else list(reversed(groups))
     pages = {}
     for n, period in enumerate(periods):
@@ -192,7 +167,7 @@ def _jump_list(story: Story) -> str:
 def _line(story: Story, e: Event) -> str:
     """An event in one line, linking to where it is shown."""
     return (f"- [**{md(_when(e))}**]({rel(TIMELINE, event_page(story, e), e.id)}): "
-            f"{md(_short(e.text, LIST_LABEL_WORDS))}\n")
+            f"{md(short_label(e.text, LIST_LABEL_WORDS))}\n")
 
 
 def _entry(story: Story, e: Event, link: Linker, page: str = TIMELINE) -> str:
@@ -225,7 +200,7 @@ def _also(story: Story, e: Event, link: Linker) -> str:
     for c in e.sources[1:]:
         if c.text != first:
             article = article_by_id(story, c.article)
-            lines.append(f"Also: \u201c{link(_short(c.text, ALSO_WORDS, 400, strip_date=False))}"
+            lines.append(f"Also: \u201c{link(short_label(c.text, ALSO_WORDS, 400, strip_date=False))}"
                          f"\u201d ({md(article.source)}, {short_date(article.published)})<br>")
     return "\n".join(lines) + ("\n" if lines else "")
 
@@ -265,85 +240,16 @@ def _by_actor(story: Story) -> str:
             where = event_page(story, e)
             target = f"#{e.id}" if where == TIMELINE else rel(TIMELINE, where, e.id)
             out.append(f"- [{md(_when(e))}]({target}){_expected_mark(story, e)}: "
-                       f"{md(_short(e.text, LIST_LABEL_WORDS))}\n")
+                       f"{md(short_label(e.text, LIST_LABEL_WORDS))}\n")
         out.append("\n")
     return "".join(out)
-
-
-def _diagram(groups: dict[str, list[Event]], expected: Sequence[Event]) -> str:
-    """A Mermaid timeline: one column per period, a few short labels in each; the oldest
-    periods share a column when there are too many to read."""
-    ahead = _columns(_periods(expected), DIAGRAM_NEXT_COLUMNS)
-    past = _columns(groups, DIAGRAM_COLUMNS - len(ahead))
-    lines = ["```mermaid", _DIAGRAM_SETTINGS, "timeline"]
-    if past:
-        lines.append("    section What happened")
-        lines.extend(_diagram_period(period, events) for period, events in past.items())
-    if ahead:
-        lines.append("    section What's next")
-        lines.extend(_diagram_period(period, events) for period, events in ahead.items())
-    lines.append("```")
-    return "\n".join(lines) + "\n\n" if past or ahead else ""
-
-
-def _columns(groups: dict[str, list[Event]], limit: int) -> dict[str, list[Event]]:
-    """At most ``limit`` columns: the oldest periods are joined ("1950 to 2016")."""
-    periods = list(groups.items())
-    if len(periods) <= max(limit, 1):
-        return dict(periods)
-    keep = max(limit, 1) - 1
-    old, recent = periods[: len(periods) - keep], periods[len(periods) - keep :]
-    first, last = old[0][0], old[-1][0]
-    label = first if first == last else f"{first} to {last}"
-    return {label: [e for _, events in old for e in events], **dict(recent)}
-
-
-def _diagram_period(period: str, events: Sequence[Event]) -> str:
-    labels = [mermaid_text(_short(e.text, DIAGRAM_LABEL_WORDS, DIAGRAM_LABEL_CHARS))
-              for e in events[:DIAGRAM_EVENTS_PER_PERIOD]]
-    if len(events) > DIAGRAM_EVENTS_PER_PERIOD:
-        labels.append(f"and {len(events) - DIAGRAM_EVENTS_PER_PERIOD} more")
-    labels = [label or "event" for label in labels]
-    head = f"        {mermaid_text(period)} : {labels[0]}"
-    return "\n".join([head, *(f"            : {label}" for label in labels[1:])])
 
 
 # ------------------------------------------------------------------ helpers
 
 
-def mermaid_text(text: str) -> str:
-    """Text safe inside a Mermaid timeline entry: plain words and punctuation only, on one
-    line, never a directive, an entity, markup or an entry separator."""
-    cleaned = _UNSAFE_FOR_MERMAID.sub(" ", re.sub(r"<[^>]*>", " ", str(text)))
-    return " ".join(cleaned.split()).strip(" -").replace(" …", "…")
-
-
-def _short(text: str, words: int, chars: int = 200, *, strip_date: bool = True) -> str:
-    """The start of an event's text, without a leading date phrase, cut at a word."""
-    body = (_LEADING_DATE.sub("", text.strip(), count=1) if strip_date else "") or text.strip()
-    body = body[:1].upper() + body[1:]
-    cut = body.split()
-    short = " ".join(cut[:words])
-    if len(short) > chars:
-        short = short[:chars].rsplit(" ", 1)[0]
-    return short.rstrip(",;:") + ("…" if short != " ".join(cut) else "")
-
-
 def _when(e: Event) -> str:
     return long_date(e.date) if e.date else UNDATED
-
-
-def _sort_key(e: Event) -> str:
-    return e.date.sort_key if e.date else ""
-
-
-def _periods(events: Iterable[Event]) -> dict[str, list[Event]]:
-    """Events by period, oldest period first: the month of the date, or its year when the
-    text gives only a year ("2005", "before 2015")."""
-    groups: dict[str, list[Event]] = defaultdict(list)
-    for e in sorted(events, key=_sort_key):
-        groups[period_of(e)].append(e)
-    return dict(groups)
 
 
 def _actor_anchor(actor: Actor) -> str:
@@ -358,7 +264,7 @@ def _actors_of(story: Story, e: Event) -> list[Actor]:
 def _actors_with_events(story: Story) -> list[tuple[Actor, list[Event]]]:
     """Actors in at least one event, most involved first; their events in date order."""
     by_id = actor_index(story)
-    found = [(by_id[i], sorted(events, key=_sort_key)) for i, events in events_by_actor(story).items()
+    found = [(by_id[i], sorted(events, key=sort_key)) for i, events in events_by_actor(story).items()
              if i in by_id]
     return sorted(found, key=lambda item: (-len(item[1]), item[0].name.lower()))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from . import __version__
@@ -41,18 +41,28 @@ from .slugs import slugify
 
 
 def assemble(seeds: Seeds, annotated: Sequence[AnnotatedArticle], model: ModelInfo,
-             findings: Mapping[str, ArticleFindings] | None = None) -> Story:
+             findings: dict[str, ArticleFindings] | None = None) -> Story:
     """Extract actors, quotes, events and terms, then join them into the story.
 
     ``findings`` holds each article's own findings (by article id) when they were computed
-    or cached before; the others are computed here.
+    or cached before; the others are computed here. The dict is consumed (emptied): each
+    kind of finding is let go as soon as its step is done, which keeps a long story's peak
+    memory down.
     """
     found = dict(findings or {})
+    if findings is not None:
+        findings.clear()
     for item in annotated:
         if item.article.id not in found:
             found[item.article.id] = find_in_article(item)
-    cast = extract_actors(annotated, extract_mentions(
-        annotated, {k: f.mentions for k, f in found.items()}))
+    mentions = {k: f.mentions for k, f in found.items()}
+    dated = {k: f.dated for k, f in found.items()}
+    hits = {k: f.term_hits for k, f in found.items()}
+    numbers = {k: f.figures for k, f in found.items()}
+    lead = {k: f.lead for k, f in found.items()}
+    found.clear()
+    cast = extract_actors(annotated, extract_mentions(annotated, mentions))
+    del mentions
     drafts, gone = _apply_overrides(cast.actors, seeds.config)
     registry = seeds.registry
     placed = assign(registry.actors, [(d.name, d.aliases) for d in drafts], fallback="actor")
@@ -60,13 +70,14 @@ def assemble(seeds: Seeds, annotated: Sequence[AnnotatedArticle], model: ModelIn
     ids = {draft.key: actor.id for draft, actor in zip(drafts, actors, strict=True)}
     ids.update({old: ids[new] for old, new in gone.items() if new in ids})
     names = {word for a in actors for word in (a.name, *a.aliases)}
-    events, event_entries = _events(
-        extract_events(annotated, cast, {k: f.dated for k, f in found.items()}), ids,
-        registry.events)
+    events, event_entries = _events(extract_events(annotated, cast, dated), ids, registry.events)
+    summary = key_sentences(annotated, cast, found=lead)
+    del dated, lead, cast  # the glossary, the largest step, runs without them
     terms, term_entries = _terms(
         extract_terms(annotated, exclude={n.lower() for n in names}, overrides=seeds.config.terms,
-                      found={k: f.term_hits for k, f in found.items()}),
+                      found=hits),
         registry.terms)
+    del hits
     articles = tuple(sorted(seeds.articles, key=lambda a: (a.published or _NO_DATE, a.id)))
     title = seeds.config.title or _default_title(articles)
     return Story(
@@ -83,9 +94,8 @@ def assemble(seeds: Seeds, annotated: Sequence[AnnotatedArticle], model: ModelIn
         problems=seeds.problems,
         registry=Registry(actors=placed.entries, terms=term_entries, events=event_entries),
         redirects=placed.redirects,
-        figures=extract_figures(annotated, {k: f.figures for k, f in found.items()}),
-        key_sentences=key_sentences(annotated, cast,
-                                    found={k: f.lead for k, f in found.items()}),
+        figures=extract_figures(annotated, numbers),
+        key_sentences=summary,
     )
 
 

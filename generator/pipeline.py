@@ -163,7 +163,23 @@ def _options(options: Options | None, model: str | None, save_registry: bool) ->
 
 
 def _render(story: Story) -> dict[str, str]:
+    _release_memory()  # the Docs and findings are gone: let the pages reuse their memory
     return render(story, site_url=os.environ.get("SITE_URL") or DEFAULT_SITE_URL)
+
+
+def _release_memory() -> None:
+    """Collect garbage and hand freed memory back to the system (glibc keeps it otherwise),
+    so the peak of a long story is the larger of extraction and rendering, not their sum."""
+    import ctypes
+    import ctypes.util
+    import gc
+
+    gc.collect()
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to hand back
+        pass
 
 
 def _commit(story: Story, files: dict[str, str], seeds_dir: Path, docs_dir: Path,

@@ -42,15 +42,17 @@ def write_docs(files: dict[str, str], docs_dir: Path) -> WriteReport:
             )
     # Only pages whose bytes changed are staged and moved: unchanged ones keep their mtimes
     # (so `serve` does not rebuild for nothing) and cost one read.
-    encoded = {name: text.encode("utf-8") for name, text in files.items()}
-    changed = [name for name in sorted(files) if not _holds(docs_dir / name, encoded[name])]
+    # (Each page is encoded when it is needed, never all at once: at thousands of articles
+    # the pages take as much memory as everything else.)
+    changed = [name for name in sorted(files)
+               if not _holds(docs_dir / name, files[name].encode("utf-8"))]
     staging = docs_dir.parent / f".{docs_dir.name}.explainer-staging"
     shutil.rmtree(staging, ignore_errors=True)
     try:
         for name in changed:
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(encoded[name])
+            path.write_bytes(files[name].encode("utf-8"))
         for name in changed:
             target = docs_dir / name
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -146,13 +146,11 @@ def _title_run(doc: Doc, i: int, *, step: int) -> list[int]:
 def apply_known_names(
     raw: Sequence[Mention], names: Mapping[tuple[str, ...], str], docs: Mapping[Where, Doc],
     kinds: Mapping[Where, tuple[bool, bool]],
-    lowered: Mapping[Where, tuple[str, ...]] | None = None,
 ) -> list[Mention]:
     """Find every use of each known name, longest first, replacing what it overlaps.
 
     Names are indexed by their first word, so each token is compared only with the names
-    that start with it. ``kinds`` gives each paragraph's (caption, prose) flags; ``lowered``
-    each paragraph's lower-cased words when they were read (or cached) before.
+    that start with it. ``kinds`` gives each paragraph's (caption, prose) flags.
     """
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for phrase in names:
@@ -160,7 +158,7 @@ def apply_known_names(
     found: list[Mention] = []
     covered: set[tuple[str, int, int]] = set()  # (article, paragraph, token)
     for where, doc in docs.items():
-        words = (lowered or {}).get(where) or lowered_words(doc)
+        words = lowered_words(doc)
         caption, prose = kinds[where]
         matches = [(i, p) for i, w in enumerate(words) for p in by_first.get(w, ())
                    if tuple(words[i : i + len(p)]) == p and _stands_alone(doc, i, len(p))]

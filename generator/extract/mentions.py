@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..models import AnnotatedArticle
 from .evidence import PERSON, PLACE, name_shaped
-from .labels import Where, apply_known_names, decide_labels, known_names, lowered_words
+from .labels import Where, apply_known_names, decide_labels, known_names
 from .names import Mention, make_mention, normalise
 from .spans import LOCATIVE, PLACE_LABELS, POSSESSIVE, clean_spans
 from .text import citation, sentence_index
@@ -44,8 +44,7 @@ def extract_mentions(articles: Sequence[AnnotatedArticle],
             where = (annotated.article.id, ap.paragraph.index)
             if where in own.kinds:
                 docs[where], kinds[where] = ap.doc, own.kinds[where]
-    words = {w: ws for f in (found or {}).values() for w, ws in f.words.items()}
-    raw = apply_known_names(raw, known_names(raw, docs), docs, kinds, words)
+    raw = apply_known_names(raw, known_names(raw, docs), docs, kinds)
     return decide_labels(raw)
 
 
@@ -56,14 +55,12 @@ class ArticleMentions:
 
     mentions: tuple[Mention, ...]
     kinds: dict[Where, tuple[bool, bool]]
-    words: dict[Where, tuple[str, ...]]  # each paragraph's lower-cased words
 
 
 def article_mentions(annotated: AnnotatedArticle) -> ArticleMentions:
     """The names the model found in one article, cleaned, without picture credits."""
     raw: list[Mention] = []
     kinds: dict[Where, tuple[bool, bool]] = {}
-    words: dict[Where, tuple[str, ...]] = {}
     for ap in annotated.paragraphs:
         if ap.paragraph.kind not in ("body", "caption"):
             continue
@@ -71,13 +68,12 @@ def article_mentions(annotated: AnnotatedArticle) -> ArticleMentions:
         where = (annotated.article.id, ap.paragraph.index)
         caption, prose = ap.paragraph.kind == "caption", is_prose(doc)
         kinds[where] = (caption, prose)
-        words[where] = lowered_words(doc)
         credits = _credit_sentences(doc)
         found = [make_mention(span, label, *where, caption=caption, prose=prose)
                  for span, label in clean_spans(doc)]
         found = [m for m in found if m.sentence not in credits]
         raw.extend(_list_evidence(found, doc))
-    return ArticleMentions(tuple(raw), kinds, words)
+    return ArticleMentions(tuple(raw), kinds)
 
 
 def is_prose(doc: Doc) -> bool:

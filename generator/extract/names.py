@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import cached_property
+from sys import intern
 
 from spacy.tokens import Doc, Span
 
@@ -65,8 +66,10 @@ def make_mention(span: Span, label: str, article: str, paragraph: int, *, captio
         start += 1
     honorific = honorific or honorific_before(doc, start)
     evidence = person_evidence(doc, start, end) or place_evidence(doc, start, end)
-    return Mention(doc[start:end].text, label, article, paragraph, sentence_index(doc, start),
-                   start, end, caption, honorific, evidence, is_quoted(doc, start, end), prose)
+    # Interned: a long story names the same people and places tens of thousands of times.
+    return Mention(intern(doc[start:end].text), intern(label), article, paragraph,
+                   sentence_index(doc, start), start, end, caption, honorific, evidence,
+                   is_quoted(doc, start, end), prose)
 
 
 def honorific_before(doc: Doc, i: int) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from sys import intern
 
 from ..models import AnnotatedArticle, Citation
 from .actors import Cast
@@ -23,9 +24,8 @@ class LeadSentence:
     paragraph: int
     rank: int  # the paragraph's place among the article's body paragraphs
     sentence: int
-    text: str
-    tokens: tuple[int, int]  # token range in its paragraph's Doc
-    content: frozenset[str]
+    tokens: tuple[int, int]  # token range in its paragraph's Doc (its text is read there)
+    content: tuple[str, ...]  # its content words (a tuple: far smaller than a set)
 
 
 def lead_sentences(annotated: AnnotatedArticle) -> tuple[LeadSentence, ...]:
@@ -39,10 +39,9 @@ def lead_sentences(annotated: AnnotatedArticle) -> tuple[LeadSentence, ...]:
             words = len(text.split())
             if text[:1] in "“\"‘" or not 8 <= words <= 45:
                 continue  # quotations and fragments do not summarise
-            content = frozenset(t.lemma_.lower() for t in sent
-                                if t.pos_ in ("NOUN", "PROPN", "VERB") and not t.is_stop)
-            out.append(LeadSentence(ap.paragraph.index, rank, n, text, (sent.start, sent.end),
-                                    content))
+            content = tuple(sorted({intern(t.lemma_.lower()) for t in sent
+                                    if t.pos_ in ("NOUN", "PROPN", "VERB") and not t.is_stop}))
+            out.append(LeadSentence(ap.paragraph.index, rank, n, (sent.start, sent.end), content))
     return tuple(out)
 
 
@@ -53,7 +52,7 @@ def key_sentences(articles: Sequence[AnnotatedArticle], cast: Cast,
     """Up to ``limit`` sentences, in publication order, covering the most prominent actors
     (``found``: each article's lead sentences when computed, or cached, before)."""
     prominence = Counter({a.key: a.mentions for a in cast.actors})
-    candidates: list[tuple[float, tuple[str, int, int], Citation, frozenset[str]]] = []
+    candidates: list[tuple[float, tuple[str, int, int], tuple[AnnotatedArticle, LeadSentence]]] = []
     for annotated in articles:
         article = annotated.article
         lead = (found or {}).get(article.id)
@@ -63,12 +62,15 @@ def key_sentences(articles: Sequence[AnnotatedArticle], cast: Cast,
                 3 if s.rank == s.sentence == 0 else 0)
             order = (article.published.isoformat() if article.published else "", s.paragraph,
                      s.sentence)
-            candidates.append((score, order, Citation(article.id, s.paragraph, s.sentence, s.text),
-                               s.content))
+            candidates.append((score, order, (annotated, s)))
     chosen: list[tuple[tuple[str, int, int], Citation, frozenset[str]]] = []
-    for score, order, cite, content in sorted(candidates, key=lambda c: (-c[0], c[1])):
+    for score, order, (annotated, s) in sorted(candidates, key=lambda c: (-c[0], c[1])):
+        content = frozenset(s.content)
         if score <= 0 or any(_overlap(content, other) >= SIMILAR for _, _, other in chosen):
             continue
+        doc = next(ap.doc for ap in annotated.paragraphs if ap.paragraph.index == s.paragraph)
+        cite = Citation(annotated.article.id, s.paragraph, s.sentence,
+                        doc[s.tokens[0] : s.tokens[1]].text.strip())
         chosen.append((order, cite, content))
         if len(chosen) == limit:
             break

@@ -121,7 +121,7 @@ def collect(
     for short, key in aliases.items():
         if short in cands and short != key:
             cands[key].absorb(cands.pop(short))
-    _recount(cands, flat, names, found or {})
+    _recount(cands, flat, names)
     return cands, blocked
 
 
@@ -164,8 +164,7 @@ def _add(cand: Candidate, s: Sentence, hit: Hit, m: Measured) -> None:
     cand.sentences[sid] = s
 
 
-def _recount(cands: dict[str, Candidate], flat: dict[str, list[Sentence]], names: set[str],
-             found: Mapping[str, Mapping[Sid, SentenceHits]]) -> None:
+def _recount(cands: dict[str, Candidate], flat: dict[str, list[Sentence]], names: set[str]) -> None:
     """Count every later use of an introduced name, however it was tagged there."""
     index: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     for key, cand in cands.items():
@@ -177,13 +176,11 @@ def _recount(cands: dict[str, Candidate], flat: dict[str, list[Sentence]], names
                 index[match[0]].append((match, key))
     if not index:
         return
-    for article, sents in flat.items():
-        own = found.get(article) or {}
+    for sents in flat.values():
         for s in sents:
             if s.skip:
                 continue
-            cached = own.get((s.citation.article, s.citation.paragraph, s.citation.sentence))
-            keys = cached[2] if cached is not None else tuple(token_key(t.text) for t in s.span)
+            keys = [token_key(t.text) for t in s.span]
             for a, b, key in _matches(s.span, keys, index, names):
                 hit = Hit(a, b, "use", b)
                 _add(cands[key], s, hit, measure(s, hit))

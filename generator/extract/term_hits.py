@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from sys import intern
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy
@@ -41,9 +42,7 @@ SCARE_WORDS = 6  # quoted phrases up to this long are not speech
 Sid = tuple[str, int, int]  # article id, paragraph index, sentence index
 # A sentence's pattern hits, each with its rarity and definition strength, and the
 # abbreviations it introduces: a pure function of the sentence, so cacheable per article.
-# (Also each token's key, for recounting introduced names.)
-SentenceHits = tuple[tuple[tuple[Hit, "Measured"], ...], tuple[tuple[int, int, str], ...],
-                     tuple[str, ...]]
+SentenceHits = tuple[tuple[tuple[Hit, "Measured"], ...], tuple[tuple[int, int, str], ...]]
 
 
 class Measured(NamedTuple):
@@ -127,7 +126,7 @@ def article_hits(annotated: AnnotatedArticle) -> dict[Sid, SentenceHits]:
 
 def sentence_hits(s: Sentence) -> SentenceHits:
     hits = tuple((hit, measure(s, hit)) for hit in find(s.span))
-    return hits, tuple(abbreviations(s.span)), tuple(token_key(t.text) for t in s.span)
+    return hits, tuple(abbreviations(s.span))
 
 
 def measure(s: Sentence, hit: Hit) -> Measured:
@@ -140,10 +139,12 @@ def measure(s: Sentence, hit: Hit) -> Measured:
     inside = ((doc[a].ent_iob_ == "I" and kind not in {"named", "abbrev", "institution"})
               # starts inside a name: "(Puerto) Rican constitution"
               or (b < len(doc) and doc[b].ent_iob_ == "I" and kind not in {"named", "coinage"}))
+    # Interned: the same words recur in hundreds of thousands of hits across a long story.
     return Measured(
         rarity=rarity(doc, a, b, kind), strength=strength(s.span, a, hit.end),
-        key=merge_key(doc, a, b), form=form, tokens=tuple(token_key(t.text) for t in doc[a:b]),
-        before=before.lower_ if before is not None else "",
+        key=intern(merge_key(doc, a, b)), form=intern(form),
+        tokens=tuple(intern(token_key(t.text)) for t in doc[a:b]),
+        before=intern(before.lower_) if before is not None else "",
         named=before is not None and before.pos_ == "PROPN"
         and before.ent_type_ not in {"DATE", "TIME"},
         quoted=bool(s.quoted) and s.quoted[a - s.span.start],

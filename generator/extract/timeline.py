@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from sys import intern
 
 from spacy.tokens import Span
 
@@ -264,5 +265,5 @@ def _narration(text: str) -> str:
 
 def _content(sent: Span, date_text: str) -> frozenset[str]:
     skip = set(date_text.lower().split())
-    return frozenset(t.lemma_.lower() for t in sent if t.pos_ in _CONTENT_POS and not t.is_stop
-                     and t.lower_ not in skip and t.is_alpha)
+    return frozenset(intern(t.lemma_.lower()) for t in sent if t.pos_ in _CONTENT_POS
+                     and not t.is_stop and t.lower_ not in skip and t.is_alpha)

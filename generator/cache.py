@@ -14,6 +14,7 @@ import os
 import pickle
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -90,7 +91,9 @@ class ParseCache:
     def findings_key(self, article: Article) -> str:
         digest = hashlib.sha256(self.key(article).encode("ascii"))
         digest.update(code_fingerprint().encode("ascii"))
-        digest.update(repr(article).encode("utf-8"))  # id, date, paragraph kinds...
+        # The article as read (id, date, paragraph kinds...), but not where the seeds folder
+        # happens to be: moving it, or running from elsewhere, keeps the findings.
+        digest.update(repr(replace(article, path=Path(article.path).name)).encode("utf-8"))
         return digest.hexdigest()
 
     def get_findings(self, article: Article) -> ArticleFindings | None:

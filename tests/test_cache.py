@@ -59,6 +59,8 @@ def test_findings_are_reused_only_for_the_same_article(tmp_path: Path) -> None:
     assert cache.get_findings(replace(art, id="b")) is None
     assert cache.get_findings(replace(art, published=dt.date(2020, 1, 1))) is None
     assert (cache.findings_hits, cache.findings_misses) == (1, 2)
+    # ...but the seeds folder may move: the same article elsewhere is a hit
+    assert cache.get_findings(replace(art, path="elsewhere/a.md")) == found
 
 
 def test_corrupt_findings_are_never_trusted(tmp_path: Path) -> None:

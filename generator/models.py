@@ -178,6 +178,20 @@ class DateValue:
             text = self.iso
         return {"on": "", "before": "before ", "after": "after ", "since": "since "}[self.relation] + text
 
+    def days(self) -> tuple[dt.date, dt.date]:
+        """The first and last day the value covers."""
+        if self.precision == "day":
+            day = dt.date.fromisoformat(self.iso)
+            return day, day
+        if self.precision == "week":
+            monday = dt.date.fromisoformat(self.sort_key)
+            return monday, monday + dt.timedelta(days=6)
+        if self.precision == "month":
+            year, month = int(self.iso[:4]), int(self.iso[5:7])
+            following = dt.date(year + month // 12, month % 12 + 1, 1)
+            return dt.date(year, month, 1), following - dt.timedelta(days=1)
+        return dt.date(int(self.iso), 1, 1), dt.date(int(self.iso), 12, 31)
+
     @property
     def sort_key(self) -> str:
         """A string that sorts chronologically across precisions (weeks become their Monday)."""

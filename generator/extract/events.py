@@ -52,21 +52,6 @@ class EventDraft:
     subject: str | None = None  # actor key of the subject of the date's clause
 
 
-def bounds(value: DateValue) -> tuple[dt.date, dt.date]:
-    """The first and last day a date value covers."""
-    if value.precision == "day":
-        day = dt.date.fromisoformat(value.iso)
-        return day, day
-    if value.precision == "week":
-        monday = dt.date.fromisoformat(value.sort_key)
-        return monday, monday + dt.timedelta(days=6)
-    if value.precision == "month":
-        year, month = int(value.iso[:4]), int(value.iso[5:7])
-        following = dt.date(year + month // 12, month % 12 + 1, 1)
-        return dt.date(year, month, 1), following - dt.timedelta(days=1)
-    return dt.date(int(value.iso), 1, 1), dt.date(int(value.iso), 12, 31)
-
-
 def merge_events(
     drafts: Sequence[EventDraft], outlets: dict[str, tuple[str, dt.date | None]]
 ) -> tuple[EventDraft, ...]:
@@ -83,7 +68,7 @@ def merge_events(
     index: dict[tuple[int, str], set[int]] = {}
     least = min(SAME_EVENT_OVERLAP, DISAGREEMENT_OVERLAP)
     for draft in sorted(drafts, key=lambda d: (d.date.sort_key, d.order)):
-        first, last = bounds(draft.date)
+        first, last = draft.date.days()
         window = range((first.toordinal() - DISAGREEMENT_DAYS) // BUCKET_DAYS,
                        (last.toordinal() + DISAGREEMENT_DAYS) // BUCKET_DAYS + 1)
         shared: dict[int, int] = {}
@@ -129,7 +114,7 @@ def _index_keys(draft: EventDraft, *, words: bool = True) -> set[str]:
 def _add_to_index(index: dict[tuple[int, str], set[int]], i: int, event: EventDraft,
                   draft: EventDraft) -> None:
     """File event ``i`` (which ``draft`` joined or started) under its periods and keys."""
-    start, end = bounds(event.date)
+    start, end = event.date.days()
     keys = _index_keys(draft)
     for period in range(start.toordinal() // BUCKET_DAYS, end.toordinal() // BUCKET_DAYS + 1):
         for key in keys:
@@ -174,7 +159,7 @@ def _disagree(a: EventDraft, b: EventDraft, outlets: dict[str, tuple[str, dt.dat
         return False
     if {c.article for c in a.sources} & {c.article for c in b.sources}:
         return False
-    (a0, a1), (b0, b1) = bounds(a.date), bounds(b.date)
+    (a0, a1), (b0, b1) = a.date.days(), b.date.days()
     gap = max((b0 - a1).days, (a0 - b1).days, 0)
     return gap <= DISAGREEMENT_DAYS and _overlap(a.lemmas, b.lemmas) >= DISAGREEMENT_OVERLAP
 

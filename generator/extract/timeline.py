@@ -24,7 +24,7 @@ from .actors import Cast
 from .clauses import is_attributive, is_comparison, subject_tokens, tense_of
 from .date_finding import find_date_expressions
 from .dates import direction, resolve_date
-from .events import EventDraft, bounds, merge_events
+from .events import EventDraft, merge_events
 from .tense import Tense
 
 # One event per dated clause ("Clinton was impeached in 1998, and Johnson in 1868" gives two).
@@ -143,7 +143,7 @@ def dates_in(
         if items and _adjacent(sent.text, items[-1].end, start) and items[-1].clause == head.i:
             # "next Wednesday, July 31", "next month on August 2": one time, said twice; the
             # second is read near the first.
-            near = resolve_date(expression, bounds(items[-1].date)[0], nearest=True)
+            near = resolve_date(expression, items[-1].date.days()[0], nearest=True)
             value = near if near is not None and value is not None else value
         if value is None:
             continue
@@ -162,7 +162,7 @@ def is_expected(value: DateValue, anchor: dt.date | None, tense: Tense, expressi
     if pointing is not None:
         return pointing == "future"
     if anchor is not None:
-        first, last = bounds(value)
+        first, last = value.days()
         if last < anchor:
             return False
         if first > anchor:
@@ -209,7 +209,7 @@ def _combine(items: Sequence[Found], sentence: str) -> list[Found]:
 def _within(inner: DateValue, outer: DateValue) -> bool:
     if inner.relation != "on" or outer.relation != "on" or inner == outer:
         return False
-    (a, b), (c, d) = bounds(inner), bounds(outer)
+    (a, b), (c, d) = inner.days(), outer.days()
     return c <= a and b <= d
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import TypeVar
 
 from ..models import Actor, Article, Citation, DateValue, Event, Story
 from .escape import md
@@ -94,19 +96,30 @@ def cite(story: Story, c: Citation, from_page: str) -> str:
 
 # Characters YAML does not allow in a document.
 _UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_INDEX: list[tuple[Story, dict[str, Article]]] = []
-_ORDER: list[tuple[Story, dict[str, int]]] = []
-_ACTORS: list[tuple[Story, dict[str, Actor], dict[str, list[Event]]]] = []
+T = TypeVar("T")
 
 
+def per_story(compute: Callable[[Story], T]) -> Callable[[Story], T]:
+    """Remember ``compute(story)`` for the story being rendered: thousands of pages ask for
+    the same index, which is built once."""
+    last: list[tuple[Story, T]] = []
+
+    @functools.wraps(compute)
+    def cached(story: Story) -> T:
+        if not last or last[0][0] is not story:
+            last[:] = [(story, compute(story))]
+        return last[0][1]
+
+    return cached
+
+
+@per_story
 def _actor_indexes(story: Story) -> tuple[dict[str, Actor], dict[str, list[Event]]]:
-    if not _ACTORS or _ACTORS[0][0] is not story:
-        events: dict[str, list[Event]] = {}
-        for e in story.events:
-            for actor_id in e.actors:
-                events.setdefault(actor_id, []).append(e)
-        _ACTORS[:] = [(story, {a.id: a for a in story.actors}, events)]
-    return _ACTORS[0][1], _ACTORS[0][2]
+    events: dict[str, list[Event]] = {}
+    for e in story.events:
+        for actor_id in e.actors:
+            events.setdefault(actor_id, []).append(e)
+    return {a.id: a for a in story.actors}, events
 
 
 def actor_index(story: Story) -> dict[str, Actor]:
@@ -119,23 +132,22 @@ def events_by_actor(story: Story) -> dict[str, list[Event]]:
     return _actor_indexes(story)[1]
 
 
+@per_story
+def _articles(story: Story) -> tuple[dict[str, Article], dict[str, int]]:
+    """The story's articles by id, and each one's position."""
+    return ({a.id: a for a in story.articles},
+            {a.id: n for n, a in enumerate(story.articles)})
+
+
 def articles_of(story: Story, ids: Iterable[str]) -> list[Article]:
     """The story's articles with these ids, in the story's order."""
-    found = [article_by_id(story, i) for i in ids]
-    order = _ORDER[0][1] if _ORDER and _ORDER[0][0] is story else _order(story)
-    return sorted(found, key=lambda a: order[a.id])
-
-
-def _order(story: Story) -> dict[str, int]:
-    _ORDER[:] = [(story, {a.id: n for n, a in enumerate(story.articles)})]
-    return _ORDER[0][1]
+    by_id, order = _articles(story)
+    return sorted((by_id[i] for i in ids), key=lambda a: order[a.id])
 
 
 def article_by_id(story: Story, article_id: str) -> Article:
     """The story's article with this id (indexed once per story: pages cite thousands)."""
-    if not _INDEX or _INDEX[0][0] is not story:
-        _INDEX[:] = [(story, {a.id: a for a in story.articles})]
-    return _INDEX[0][1][article_id]
+    return _articles(story)[0][article_id]
 
 
 def plural(n: int, word: str) -> str:

@@ -13,13 +13,10 @@ import datetime as dt
 import re
 
 from ..models import DateValue, Event, Story
-from .common import TIMELINE, long_date
+from .common import TIMELINE, long_date, per_story
 
 # More dated events than this and the timeline is split into one page per period.
 TIMELINE_PAGE_EVENTS = 300
-# Per-story values, worked out once: (story, value) for the story being rendered.
-_LATEST: list[tuple[Story, dt.date | None]] = []
-_SPLIT: list[tuple[Story, bool]] = []
 
 
 def still_ahead(story: Story, e: Event) -> bool:
@@ -28,11 +25,10 @@ def still_ahead(story: Story, e: Event) -> bool:
     return e.expected and _ahead(e, _latest(story))
 
 
+@per_story
 def split_timeline(story: Story) -> bool:
     """Too many events for one page? (Worked out once per story: every link asks.)"""
-    if not _SPLIT or _SPLIT[0][0] is not story:
-        _SPLIT[:] = [(story, sum(1 for e in story.events if e.date) > TIMELINE_PAGE_EVENTS)]
-    return _SPLIT[0][1]
+    return sum(1 for e in story.events if e.date) > TIMELINE_PAGE_EVENTS
 
 
 def event_page(story: Story, e: Event) -> str:
@@ -64,26 +60,13 @@ def _slug(period: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", period.lower()).strip("-")
 
 
+@per_story
 def _latest(story: Story) -> dt.date | None:
-    if not _LATEST or _LATEST[0][0] is not story:
-        _LATEST[:] = [(story, max((a.published for a in story.articles if a.published),
-                                  default=None))]
-    return _LATEST[0][1]
+    return max((a.published for a in story.articles if a.published), default=None)
 
 
 def _ahead(e: Event, latest: dt.date | None) -> bool:
     """Not over by the newest article's publication date (or no date to tell)."""
     if e.date is None or latest is None:
         return True
-    return _last_day(e.date) >= latest
-
-
-def _last_day(value: DateValue) -> dt.date:
-    if value.precision == "day":
-        return dt.date.fromisoformat(value.iso)
-    if value.precision == "week":
-        return dt.date.fromisoformat(value.sort_key) + dt.timedelta(days=6)
-    if value.precision == "month":
-        year, month = int(value.iso[:4]), int(value.iso[5:7])
-        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-    return dt.date(int(value.iso[:4]), 12, 31)
+    return e.date.days()[1] >= latest

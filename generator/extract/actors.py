@@ -185,7 +185,7 @@ def _dedupe_roles(
 
 
 def _role_with_org(role: Role, finding: RoleFinding, names: Mapping[str, str]) -> Role:
-    """Name the organisation in "leader of X" by its profile name ("Greens" → "Green Party")."""
+    """Name the organisation in "leader of X" by its profile name ("Liberals" → "Liberal Party")."""
     if not finding.organisation:
         return role
     name = names.get("org:" + org_key(finding.organisation), finding.organisation)

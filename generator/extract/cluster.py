@@ -22,7 +22,7 @@ _PEERAGE = {"Lord", "Lady", "Baroness", "Baron", "Sir", "Dame"}
 
 
 def org_key(text: str) -> str:
-    """Organisation names compared without "the", "party" or a plural ("Greens")."""
+    """Organisation names compared without "the", "party" or a plural ("Liberals")."""
     words = normalise(text).replace("'", "").split()
     if len(words) > 1 and words[-1] == "party":
         words = words[:-1]

@@ -73,5 +73,5 @@ def make_mention(span: Span, label: str, article: str, paragraph: int, *, captio
 
 
 def honorific_before(doc: Doc, i: int) -> str:
-    """ "Ms" in "Ms Spencer", or "" when no honorific precedes token ``i``."""
+    """ "Ms" in "Ms Lee", or "" when no honorific precedes token ``i``."""
     return doc[i - 1].text if i > 0 and doc[i - 1].text.rstrip(".") in HONORIFICS else ""

@@ -68,7 +68,7 @@ def find_roles(
             found.append(RoleFinding(mention, text))
     for org in (m for m in others if m.label == "ORG"):
         after = mention.end
-        # "A B's Greens" (not "A B's White House staff", where the name describes a noun).
+        # "A B's Liberals" (not "A B's White House staff", where the name describes a noun).
         if org.start == after + 1 and doc[after].text in POSSESSIVE \
                 and not (org.end < len(doc) and doc[org.end].pos_ == "NOUN"):
             found.append(RoleFinding(mention, f"leader of {org.text}", organisation=org.text))

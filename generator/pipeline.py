@@ -7,12 +7,14 @@ gathered and rendered before the first file is written.
 
 from __future__ import annotations
 
+import gc
 import html
 import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,7 +71,25 @@ class _Clock:
 def make_story(seeds_dir: Path, *, model: str | None = None, nlp: Language | None = None,
                options: Options | None = None) -> Story:
     """Read and understand the seeds; no file is written."""
-    return _make(seeds_dir, nlp, _options(options, model, True), _Clock())[0]
+    with _fewer_collections():
+        return _make(seeds_dir, nlp, _options(options, model, True), _Clock())[0]
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Run the garbage collector rarely while a story is built.
+
+    A build creates millions of small objects (mentions, hits, citations) that live until
+    the end; Python's default thresholds make the collector walk them again and again,
+    which cost about a fifth of a rebuild's time on 1,000 articles. The data is acyclic
+    in the main, so collecting every 100,000 allocations instead of 700 keeps memory flat.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _make(seeds_dir: Path, nlp: Language | None, options: Options,
@@ -125,8 +145,9 @@ def generate(seeds_dir: Path, docs_dir: Path, *, model: str | None = None,
     and extend the seeds' slug registry (unless ``save_registry`` is False)."""
     options = _options(options, model, save_registry)
     clock = _Clock()
-    story, cache = _make(seeds_dir, nlp, options, clock)
-    files = _render(story)
+    with _fewer_collections():
+        story, cache = _make(seeds_dir, nlp, options, clock)
+        files = _render(story)
     clock.lap("render")
     return _commit(story, files, seeds_dir, docs_dir, options, clock, cache)
 
@@ -141,8 +162,9 @@ def build(seeds_dir: Path, docs_dir: Path, site_dir: Path, *, config_file: Path,
     """
     options = _options(options, model, save_registry)
     clock = _Clock()
-    story, cache = _make(seeds_dir, nlp, options, clock)
-    files = _render(story)
+    with _fewer_collections():
+        story, cache = _make(seeds_dir, nlp, options, clock)
+        files = _render(story)
     clock.lap("render")
     dates = [a.published for a in story.articles if a.published]
     with tempfile.TemporaryDirectory(prefix=".explainer-trial-", dir=docs_dir.parent) as tmp:
@@ -172,7 +194,6 @@ def _release_memory() -> None:
     so the peak of a long story is the larger of extraction and rendering, not their sum."""
     import ctypes
     import ctypes.util
-    import gc
 
     gc.collect()
     try:

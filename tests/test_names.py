@@ -114,3 +114,23 @@ def test_peerage_title_in_apposition_is_an_alias() -> None:
     assert list(found) == ["Colin Sutherland"]
     assert "Lord Carloway" in found["Colin Sutherland"].aliases
     assert [r.text for r in found["Colin Sutherland"].roles] == ["Lord President of the court"]
+
+
+def test_known_names_are_found_from_the_token_array_whatever_the_word() -> None:
+    # "Mark" and "Root" are spaCy symbols (fixed small ids, not hashes); "O’Neill" has a
+    # curly apostrophe. Each is found where the model missed it.
+    first = make_doc("Mark Root and Ann O'Neill said no .", pos=SAID, lemmas=SAY,
+                     ents=[("Mark Root", "PERSON"), ("Ann O'Neill", "PERSON")])
+    second = make_doc("Later , Mark Root met Ann O’Neill . Root said no .", pos=SAID, lemmas=SAY)
+    articles = [make_article([first]), make_article([second], article_id="b")]
+    mentions = extract_mentions(articles)
+    found = sorted((m.article, m.text) for m in mentions)
+    assert ("b", "Mark Root") in found and ("b", "Ann O’Neill") in found and ("b", "Root") in found
+
+
+def test_first_word_ids_match_symbols_and_hashed_words() -> None:
+    from generator.extract.text import first_word_hashes, starts_among
+
+    doc = make_doc("The mark of Zorro and the root of it .")
+    ids = first_word_hashes(["mark", "zorro", "root", "it's"], doc.vocab.strings)
+    assert starts_among(doc, ids) == [1, 3, 6]

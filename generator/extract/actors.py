@@ -20,7 +20,7 @@ from ..models import ActorKind, AnnotatedArticle, Citation, Role
 from .cluster import cluster, org_key
 from .gender import genders
 from .names import Mention
-from .roles import RoleFinding, find_roles
+from .roles import RoleFinding, find_roles, token_labels
 from .spans import PLACE_LABELS
 from .text import citation
 from .titles import title_map, title_mentions
@@ -133,12 +133,13 @@ def _roles(
     by_paragraph: dict[tuple[str, int], list[Mention]] = defaultdict(list)
     for m in mentions:
         by_paragraph[(m.article, m.paragraph)].append(m)
+    labels = {where: token_labels(ms) for where, ms in by_paragraph.items()}
     findings: dict[Mention, list[RoleFinding]] = {}
     for m, key in assigned:
         if key.startswith("person:"):
             doc = docs[(m.article, m.paragraph)]
             others = [o for o in by_paragraph[(m.article, m.paragraph)] if o is not m]
-            found = find_roles(m, doc, others)
+            found = find_roles(m, doc, others, labels[(m.article, m.paragraph)])
             if found:
                 findings[m] = found
     return findings

@@ -21,6 +21,7 @@ from .names import Mention, make_mention, normalise
 from .spans import PLACE_LABELS, WEAK_ORG_LABELS
 
 Where = tuple[str, int]  # (article, paragraph)
+_WORDS = "explainer.lowered_words"
 _EVIDENCE_WEIGHT = 3
 _PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", *sorted(WEAK_ORG_LABELS))
 
@@ -63,10 +64,13 @@ def known_names(raw: Sequence[Mention], docs: Mapping[Where, Doc]) -> dict[tuple
     glued: set[tuple[str, ...]] = set()
     recurring: set[tuple[str, ...]] = set()
     for m in raw:
-        span = docs[(m.article, m.paragraph)][m.start : m.end]
-        phrase = phrase_of(span)
-        if m.key not in decided or len(span) < 2 or phrase in glued:
+        if m.key not in decided or m.end - m.start < 2:
             continue
+        doc = docs[(m.article, m.paragraph)]
+        phrase = lowered_words(doc)[m.start : m.end]
+        if phrase in glued:
+            continue
+        span = doc[m.start : m.end]
         n = _glued(span, others, people)
         if n:
             # "Scotland Nicola Sturgeon", "Amnesty International Man-kei Tam": a place,
@@ -110,9 +114,11 @@ def coordinated_places(
     """ "X and Y" used as one place name: a part is a place elsewhere or holds a compass
     word ("North"), and the coordination acts as one unit (before a noun, "the X and Y
     council", or after "for"/"in"/"of")."""
-    for token in doc:
-        if token.lower_ != "and" or token.i == 0 or token.i + 1 >= len(doc):
+    words_of = lowered_words(doc)
+    for i, word in enumerate(words_of):
+        if word != "and" or i == 0 or i + 1 >= len(doc):
             continue
+        token = doc[i]
         left = _title_run(doc, token.i - 1, step=-1)
         right = _title_run(doc, token.i + 1, step=1)
         if not left or not right:
@@ -158,10 +164,10 @@ def apply_known_names(
     found: list[Mention] = []
     covered: set[tuple[str, int, int]] = set()  # (article, paragraph, token)
     for where, doc in docs.items():
-        words = lowered_words(doc)
         caption, prose = kinds[where]
+        words = lowered_words(doc)
         matches = [(i, p) for i, w in enumerate(words) for p in by_first.get(w, ())
-                   if tuple(words[i : i + len(p)]) == p and _stands_alone(doc, i, len(p))]
+                   if words[i : i + len(p)] == p and _stands_alone(doc, i, len(p))]
         taken: set[int] = set()
         # Longest names first: "Ayton and Beeton" wins over "New Ayton".
         for i, phrase in sorted(matches, key=lambda ip: (-len(ip[1]), ip[0])):
@@ -178,8 +184,17 @@ def apply_known_names(
 
 
 def lowered_words(doc: Doc) -> tuple[str, ...]:
-    """The paragraph's tokens as known names are matched: lower case, straight apostrophes."""
-    return tuple(t.lower_.replace("’", "'") for t in doc)
+    """The paragraph's tokens as known names are matched: lower case, straight apostrophes
+    (made once per Doc).
+
+    Read from the Doc's array of lower-case forms: a Python object per token would cost
+    more than the matching."""
+    words = doc.user_data.get(_WORDS)
+    if words is None:
+        strings = doc.vocab.strings
+        lower = [strings[h] for h in doc.to_array("LOWER").tolist()] if len(doc) else []
+        words = doc.user_data[_WORDS] = tuple(w.replace("’", "'") if "’" in w else w for w in lower)
+    return words
 
 
 def _stands_alone(doc: Doc, i: int, n: int) -> bool:

@@ -40,12 +40,16 @@ class RoleFinding:
 
 
 def find_roles(
-    mention: Mention, doc: Doc, others: Sequence[Mention] = ()
+    mention: Mention, doc: Doc, others: Sequence[Mention] = (),
+    labels: dict[int, str] | None = None,
 ) -> list[RoleFinding]:
     """Every role the text gives the person at ``mention``; ``others`` are the paragraph's
-    other cleaned mentions, which tell names apart from title words."""
+    other cleaned mentions, which tell names apart from title words. ``labels`` (token →
+    label of the paragraph's mentions) may be passed when it was built once per paragraph;
+    only tokens before the mention are looked up in it."""
     found: list[RoleFinding] = []
-    labels = {t: m.label for m in others for t in range(m.start, m.end)}
+    if labels is None:
+        labels = token_labels(others)
     bracket = _bracket_after(mention, doc)
     titles = titles_before(mention.start, doc, labels)
     for n, (title, plural) in enumerate(titles):
@@ -73,6 +77,11 @@ def find_roles(
                 and not (org.end < len(doc) and doc[org.end].pos_ == "NOUN"):
             found.append(RoleFinding(mention, f"leader of {org.text}", organisation=org.text))
     return found
+
+
+def token_labels(mentions: Sequence[Mention]) -> dict[int, str]:
+    """Each token of the mentions, with its mention's label."""
+    return {t: m.label for m in mentions for t in range(m.start, m.end)}
 
 
 def titles_before(start: int, doc: Doc, labels: dict[int, str]) -> list[tuple[str, bool]]:

@@ -10,6 +10,7 @@ counted again wherever they recur, since no pattern fires at a plain later menti
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from .term_hits import (
 from .term_patterns import Hit
 from .term_variants import token_key
 from .term_words import HYPHENS, text_key
-from .text import ent_at
+from .text import ent_at, first_word_hashes, starts_among
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -176,9 +177,23 @@ def _recount(cands: dict[str, Candidate], flat: dict[str, list[Sentence]], names
                 index[match[0]].append((match, key))
     if not index:
         return
+    # Only sentences holding a token that can start a form are read token by token; the
+    # tokens are found at once from each Doc's array of lower-case forms.
+    forms = {f for k in index for f in (k.lower(), k.lower() + "s")}
+    firsts: frozenset[int] | None = None  # made from the first Doc's string store
+    starts: dict[int, list[int]] = {}
     for sents in flat.values():
         for s in sents:
             if s.skip:
+                continue
+            doc = s.span.doc
+            if firsts is None:
+                firsts = first_word_hashes(forms, doc.vocab.strings)
+            found = starts.get(id(doc))
+            if found is None:
+                found = starts[id(doc)] = starts_among(doc, firsts)
+            n = bisect_left(found, s.span.start)
+            if n == len(found) or found[n] >= s.span.end:
                 continue
             keys = [token_key(t.text) for t in s.span]
             for a, b, key in _matches(s.span, keys, index, names):

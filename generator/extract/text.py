@@ -8,8 +8,10 @@ Doc and kept in ``doc.user_data``.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 
 import numpy
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 from ..models import Citation
@@ -17,6 +19,7 @@ from ..models import Citation
 _STARTS = "explainer.sentence_starts"
 _ENTS = "explainer.ents"
 _QUOTED = "explainer.quoted"
+_CITATIONS = "explainer.citations"
 OPENING = {"“", "«"}
 CLOSING = {"”", "»"}
 STRAIGHT = {'"', "''", "``"}
@@ -66,9 +69,15 @@ def sentence_of(doc: Doc, token_i: int) -> Span:
 
 
 def citation(article: str, paragraph: int, doc: Doc, token_i: int) -> Citation:
-    """Cite the sentence holding token ``token_i``."""
-    return Citation(article, paragraph, sentence_index(doc, token_i),
-                    sentence_of(doc, token_i).text.strip())
+    """Cite the sentence holding token ``token_i`` (made once per sentence: a long story
+    cites the same sentences tens of thousands of times)."""
+    n = sentence_index(doc, token_i)
+    made = doc.user_data.setdefault(_CITATIONS, {})
+    cite = made.get((article, paragraph, n))
+    if cite is None:
+        cite = made[(article, paragraph, n)] = Citation(
+            article, paragraph, n, sentence_of(doc, token_i).text.strip())
+    return cite
 
 
 def quoted(doc: Doc) -> list[bool]:
@@ -99,3 +108,18 @@ def is_quoted(doc: Doc, start: int, end: int) -> bool:
     """True when every token of ``doc[start:end]`` is inside quotation marks."""
     mask = quoted(doc)
     return all(mask[start:end])
+
+
+def first_word_hashes(words: Iterable[str], strings: StringStore) -> frozenset[int]:
+    """The ids of the lower-case forms a phrase's first word can have in a Doc (with
+    straight or curly apostrophes), for :func:`starts_among`. Ids come from the Docs'
+    string store: common words have fixed small ids there, not their hash."""
+    return frozenset(strings[form] for w in words for form in (w, w.replace("'", "’")))
+
+
+def starts_among(doc: Doc, hashes: frozenset[int]) -> list[int]:
+    """Indices of the tokens whose lower-case form is one of ``hashes`` (read from the
+    Doc's token array, without making a Python object per token)."""
+    if not len(doc) or not hashes:
+        return []
+    return [i for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in hashes]

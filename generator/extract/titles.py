@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ..models import AnnotatedArticle
 from .names import Mention
 from .roles import RoleFinding
-from .text import is_quoted, sentence_index
+from .text import first_word_hashes, is_quoted, sentence_index, starts_among
 
 _PAST_TITLE = {"former", "ex", "then", "late", "outgoing", "acting", "interim", "now-former"}
 # Words that say when a title is held, not which title: "Current Prime Minister A" holds
@@ -51,18 +51,22 @@ def title_mentions(
         by_first[title[0]].append(title)
     for group in by_first.values():
         group.sort(key=len, reverse=True)
-    found = []
+    found: list[tuple[Mention, str]] = []
+    firsts: frozenset[int] | None = None  # made from the first Doc's string store
     for a in articles:
         for ap in a.paragraphs:
             if ap.paragraph.kind != "body":
                 continue
             doc = ap.doc
-            words = [t.lower_ for t in doc]
-            for i in range(1, len(words)):
-                for title in by_first.get(words[i], ()):
+            if firsts is None:
+                firsts = first_word_hashes(by_first, doc.vocab.strings)
+            for i in starts_among(doc, firsts):  # only tokens that can start a title
+                if i == 0 or doc[i - 1].lower_ != "the":
+                    continue
+                for title in by_first.get(doc[i].lower_, ()):
                     n = len(title)
                     after = doc[i + n] if i + n < len(doc) else None
-                    if (tuple(words[i : i + n]) == title and words[i - 1] == "the"
+                    if (tuple(t.lower_ for t in doc[i : i + n]) == title
                             and (after is None or not after.text[:1].isupper())
                             and not _apposition(doc, i - 1)):
                         text = "the " + doc[i : i + n].text

@@ -62,8 +62,29 @@ def _forms_by_outlet(names: list[str], sentences: list[tuple[str, str]]) -> dict
         lower = text.lower()
         for name, low in zip(names, lowered, strict=True):
             if low in lower:  # a cheap test first: most names are not in most sentences
-                found[outlet].update(m.group(0) for m in _whole_word(name).finditer(text))
+                found[outlet].update(_whole_word_uses(name, low, text, lower))
     return found
+
+
+def _whole_word_uses(name: str, low: str, text: str, lower: str) -> list[str]:
+    """Each use of ``name`` in ``text`` as a whole word, whatever its case, as written.
+
+    Found with ``str.find`` on the lower-cased text (a story has thousands of names, and a
+    regular expression for each costs more to compile than to run); a text whose length
+    changes when lower-cased falls back to the expression."""
+    if len(lower) != len(text):
+        return [m.group(0) for m in _whole_word(name).finditer(text)]
+    uses, i = [], lower.find(low)
+    while i >= 0:
+        j = i + len(low)
+        if not (i and _word_char(text[i - 1])) and not (j < len(text) and _word_char(text[j])):
+            uses.append(text[i:j])
+        i = lower.find(low, i + 1)
+    return uses
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c in "_-"
 
 
 @lru_cache(maxsize=4096)

@@ -31,7 +31,9 @@ if TYPE_CHECKING:
 # The token attributes extraction reads; sentence boundaries follow from the parse.
 ATTRS = ("ORTH", "SPACY", "TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE",
          "SENT_START")
-_MAGIC = b"story-explainer-cache-1\n"
+# The columns holding strings (as ids in the Docs' string store), which a reader must know.
+_STRING_COLUMNS = [ATTRS.index(a) for a in ("ORTH", "TAG", "MORPH", "LEMMA", "DEP", "ENT_TYPE")]
+_MAGIC = b"story-explainer-cache-2\n"
 # Entries nobody has read for this long are removed (every read renews an entry), so the
 # cache keeps what current stories use and forgets removed articles and old versions.
 MAX_AGE_DAYS = 30
@@ -67,13 +69,11 @@ class ParseCache:
 
     def get(self, article: Article, vocab: Vocab) -> list[Doc] | None:
         """The article's paragraph Docs if a valid entry exists, else None."""
-        from spacy.tokens import DocBin
-
         body = _read(self._path(self.key(article)))
         try:
             if body is None:
                 raise ValueError("missing")
-            docs = list(DocBin(attrs=ATTRS).from_bytes(body).get_docs(vocab))
+            docs = _docs_from(pickle.loads(body), vocab)
             if [d.text for d in docs] != [p.text for p in article.paragraphs]:
                 raise ValueError("stale")
         except Exception:  # missing or corrupt in any way: parse again
@@ -84,9 +84,8 @@ class ParseCache:
 
     def put(self, article: Article, docs: Sequence[Doc]) -> None:
         """Store an article's Docs; a cache that cannot be written is simply skipped."""
-        from spacy.tokens import DocBin
-
-        _write(self._path(self.key(article)), DocBin(attrs=ATTRS, docs=docs).to_bytes())
+        _write(self._path(self.key(article)),
+               pickle.dumps(_arrays_of(docs), protocol=pickle.HIGHEST_PROTOCOL))
 
     def findings_key(self, article: Article) -> str:
         digest = hashlib.sha256(self.key(article).encode("ascii"))
@@ -117,6 +116,40 @@ class ParseCache:
     def put_findings(self, article: Article, findings: ArticleFindings) -> None:
         _write(self.folder / "findings" / f"{self.findings_key(article)}.pickle",
                pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _arrays_of(docs: Sequence[Doc]) -> tuple[tuple[str, ...], list[tuple[Any, list[bool]]]]:
+    """Docs as their token arrays (``ATTRS``) and spaces, with the strings the arrays name.
+
+    Like spaCy's ``DocBin`` without its generality: reading a ``DocBin`` makes a lexeme
+    for every string it holds (tags, lemmas, labels too) and decodes msgpack through a
+    registry lookup per entry, which cost more than rebuilding the Docs themselves."""
+    import numpy
+
+    ids: set[int] = set()
+    arrays = []
+    for doc in docs:
+        array = doc.to_array(list(ATTRS))
+        ids.update(numpy.unique(array[:, _STRING_COLUMNS]).tolist())
+        arrays.append((array, array[:, ATTRS.index("SPACY")].astype(bool).tolist()))
+    strings = {docs[0].vocab.strings[i] for i in ids if i} if docs else set()
+    return tuple(sorted(strings)), arrays
+
+
+def _docs_from(stored: Any, vocab: Vocab) -> list[Doc]:
+    """The Docs written by :func:`_arrays_of`, on ``vocab``."""
+    from spacy.tokens import Doc
+
+    strings, arrays = stored
+    for text in strings:
+        vocab.strings.add(text)
+    orth = ATTRS.index("ORTH")
+    docs = []
+    for array, spaces in arrays:
+        # Words as string-store ids, as spaCy's own DocBin passes them.
+        doc = Doc(vocab, words=array[:, orth].tolist(), spaces=spaces)
+        docs.append(doc.from_array(list(ATTRS), array))
+    return docs
 
 
 @cache

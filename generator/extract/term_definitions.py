@@ -60,8 +60,8 @@ def strength(sent: Span, a: int, b: int) -> int:
         return 3  # a gloss: "the prorogation — a procedural suspension —"
     if n0.text in {",", "—", "–"} and n1.lower_ in {"meaning", "i.e."}:
         return 3  # "the X model, meaning ..."
-    for tok in doc[b : sent.end]:  # "X, an unpaid role" (apposition needs the parser)
-        if tok.dep_ == "appos" and tok.head.i == b - 1 and tok.left_edge.lower_ in {"a", "an"}:
+    for tok in doc[b - 1].rights:  # "X, an unpaid role" (apposition needs the parser)
+        if tok.i < sent.end and tok.dep_ == "appos" and tok.left_edge.lower_ in {"a", "an"}:
             return 2
     if (n0.text == "," and n1.lower_ == "which") or (n0.lower_ == "that" and n1.lower_ == "would"):
         return 2  # "X, which ...", "a law that would allow ..."

@@ -107,8 +107,6 @@ def display(span: Span) -> str:
 
 
 Unit = tuple[int, int]  # token range of one word; hyphenated compounds are one unit
-_POS = "explainer.unit_pos"
-_OK = "explainer.unit_ok"
 
 
 def units(span: Span) -> list[Unit]:
@@ -132,13 +130,9 @@ def units(span: Span) -> list[Unit]:
 
 def pos(doc: Doc, unit: Unit) -> str:
     """The part of speech of a word: its last token's, read as NOUN when a lowercase word is
-    tagged as a name ("secretary of state"). Kept per Doc: every pattern asks it again."""
-    memo = doc.user_data.setdefault(_POS, {})
-    found = memo.get(unit)
-    if found is None:
-        tok = doc[unit[1] - 1]
-        found = memo[unit] = "NOUN" if tok.pos_ == "PROPN" and tok.text.islower() else str(tok.pos_)
-    return str(found)
+    tagged as a name ("secretary of state")."""
+    tok = doc[unit[1] - 1]
+    return "NOUN" if tok.pos_ == "PROPN" and tok.text.islower() else str(tok.pos_)
 
 
 def _blocked(tok: Token) -> bool:
@@ -151,16 +145,7 @@ def _blocked(tok: Token) -> bool:
 def unit_ok(doc: Doc, unit: Unit) -> bool:
     """A word that may be part of a term: alphabetic, not in a name or date, known English.
 
-    In a hyphenated compound opened by a lowercase word, a name may follow ("pro-Beijing").
-    Kept per Doc: every pattern asks it again."""
-    memo = doc.user_data.setdefault(_OK, {})
-    found = memo.get(unit)
-    if found is None:
-        found = memo[unit] = _unit_ok(doc, unit)
-    return bool(found)
-
-
-def _unit_ok(doc: Doc, unit: Unit) -> bool:
+    In a hyphenated compound opened by a lowercase word, a name may follow ("pro-Beijing")."""
     toks = doc[unit[0] : unit[1]]
     if any(not (t.is_alpha or t.text in HYPHENS) for t in toks):
         return False

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from sys import intern
 
 from spacy.tokens import Doc, Span
 
@@ -192,8 +193,11 @@ def lowered_words(doc: Doc) -> tuple[str, ...]:
     words = doc.user_data.get(_WORDS)
     if words is None:
         strings = doc.vocab.strings
-        lower = [strings[h] for h in doc.to_array("LOWER").tolist()] if len(doc) else []
-        words = doc.user_data[_WORDS] = tuple(w.replace("’", "'") if "’" in w else w for w in lower)
+        # Interned: the string store makes a new string object on each lookup, and a long
+        # story holds millions of tokens but only tens of thousands of words.
+        lower = [intern(strings[h]) for h in doc.to_array("LOWER").tolist()] if len(doc) else []
+        words = doc.user_data[_WORDS] = tuple(
+            intern(w.replace("’", "'")) if "’" in w else w for w in lower)
     return words
 
 

@@ -27,6 +27,25 @@ def test_round_trip_keeps_the_annotations(tmp_path: Path) -> None:
     assert (cache.hits, cache.misses) == (1, 0)
 
 
+def test_round_trip_onto_a_fresh_vocabulary_keeps_every_attribute_read(tmp_path: Path) -> None:
+    import spacy
+
+    doc = make_doc("Zyxqa Lee ’s new party won . It rose .", ents=[("Zyxqa Lee", "PERSON")],
+                   tags={"won": "VBD"}, lemmas={"won": "win"}, deps={"won": ("ROOT", "won")})
+    doc[5].set_morph("Tense=Past|VerbForm=Fin")
+    cache = ParseCache(tmp_path, ModelInfo("m", "1"))
+    cache.put(article(doc.text), [doc])
+    # A new process has a vocabulary that has never seen these words: the entry brings them.
+    (again,) = cache.get(article(doc.text), spacy.blank("en").vocab) or []
+
+    def read(d):  # type: ignore[no-untyped-def]
+        return [(t.text, t.whitespace_, t.tag_, t.pos_, str(t.morph), t.lemma_, t.head.i, t.dep_,
+                 t.ent_iob_, t.ent_type_, t.is_sent_start) for t in d]
+
+    assert read(again) == read(doc)
+    assert [s.text for s in again.sents] == [s.text for s in doc.sents]
+
+
 def test_other_text_or_model_is_a_miss(tmp_path: Path) -> None:
     doc = make_doc("Ann Lee spoke .")
     ParseCache(tmp_path, ModelInfo("m", "1")).put(article(doc.text), [doc])

@@ -127,15 +127,16 @@ def _same_words(quotes: Sequence[Quote]) -> list[list[Quote]]:
     """Quotes grouped when they are the same words reported twice (by two outlets, or
     worded slightly differently); a group keeps the first report first."""
     groups: list[list[Quote]] = []
+    firsts: list[frozenset[str]] = []  # the words of each group's first quote
     for q in quotes:
         words = _words(q.text)
-        for group in groups:
-            first = _words(group[0].text)
+        for group, first in zip(groups, firsts, strict=True):
             if len(words) >= 4 and len(first & words) / len(first | words) >= SAME_QUOTE:
                 group.append(q)
                 break
         else:
             groups.append([q])
+            firsts.append(words)
     return groups
 
 

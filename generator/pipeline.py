@@ -145,10 +145,7 @@ def generate(seeds_dir: Path, docs_dir: Path, *, model: str | None = None,
     and extend the seeds' slug registry (unless ``save_registry`` is False)."""
     options = _options(options, model, save_registry)
     clock = _Clock()
-    with _fewer_collections():
-        story, cache = _make(seeds_dir, nlp, options, clock)
-        files = _render(story)
-    clock.lap("render")
+    story, files, cache = _made_and_rendered(seeds_dir, nlp, options, clock)
     return _commit(story, files, seeds_dir, docs_dir, options, clock, cache)
 
 
@@ -162,10 +159,7 @@ def build(seeds_dir: Path, docs_dir: Path, site_dir: Path, *, config_file: Path,
     """
     options = _options(options, model, save_registry)
     clock = _Clock()
-    with _fewer_collections():
-        story, cache = _make(seeds_dir, nlp, options, clock)
-        files = _render(story)
-    clock.lap("render")
+    story, files, cache = _made_and_rendered(seeds_dir, nlp, options, clock)
     dates = [a.published for a in story.articles if a.published]
     with tempfile.TemporaryDirectory(prefix=".explainer-trial-", dir=docs_dir.parent) as tmp:
         trial = Path(tmp) / docs_dir.name
@@ -176,6 +170,16 @@ def build(seeds_dir: Path, docs_dir: Path, site_dir: Path, *, config_file: Path,
         build_site(config_file, trial, site_dir, html.escape(story.title), max(dates, default=None))
     clock.lap("site")
     return _commit(story, files, seeds_dir, docs_dir, options, clock, cache)
+
+
+def _made_and_rendered(seeds_dir: Path, nlp: Language | None, options: Options, clock: _Clock,
+                       ) -> tuple[Story, dict[str, str], tuple[int, int, int]]:
+    """The story and its pages, all in memory: nothing is written yet."""
+    with _fewer_collections():
+        story, cache = _make(seeds_dir, nlp, options, clock)
+        files = _render(story)
+    clock.lap("render")
+    return story, files, cache
 
 
 def _options(options: Options | None, model: str | None, save_registry: bool) -> Options:

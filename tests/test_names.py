@@ -129,8 +129,8 @@ def test_known_names_are_found_from_the_token_array_whatever_the_word() -> None:
 
 
 def test_first_word_ids_match_symbols_and_hashed_words() -> None:
-    from generator.extract.text import first_word_hashes, starts_among
+    from generator.extract.text import first_word_ids, starts_among
 
     doc = make_doc("The mark of Zorro and the root of it .")
-    ids = first_word_hashes(["mark", "zorro", "root", "it's"], doc.vocab.strings)
+    ids = first_word_ids(["mark", "zorro", "root", "it's"], doc.vocab.strings)
     assert starts_among(doc, ids) == [1, 3, 6]

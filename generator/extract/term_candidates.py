@@ -29,7 +29,7 @@ from .term_hits import (
 from .term_patterns import Hit
 from .term_variants import token_key
 from .term_words import HYPHENS, text_key
-from .text import ent_at, first_word_hashes, starts_among
+from .text import ent_at, first_word_ids, starts_among
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -188,7 +188,7 @@ def _recount(cands: dict[str, Candidate], flat: dict[str, list[Sentence]], names
                 continue
             doc = s.span.doc
             if firsts is None:
-                firsts = first_word_hashes(forms, doc.vocab.strings)
+                firsts = first_word_ids(forms, doc.vocab.strings)
             found = starts.get(id(doc))
             if found is None:
                 found = starts[id(doc)] = starts_among(doc, firsts)

@@ -1,4 +1,5 @@
-"""Per-Doc helpers shared by the extractors: sentence lookup, quotation marks, citations.
+"""Per-Doc helpers shared by the extractors: sentence lookup, quotation marks, citations,
+and finding tokens by their lower-case form without a Python object per token.
 
 Looking a sentence up by walking ``doc.sents`` for every mention is quadratic in the
 paragraph's length; the sentence starts and the quoted-token mask are computed once per
@@ -110,16 +111,16 @@ def is_quoted(doc: Doc, start: int, end: int) -> bool:
     return all(mask[start:end])
 
 
-def first_word_hashes(words: Iterable[str], strings: StringStore) -> frozenset[int]:
+def first_word_ids(words: Iterable[str], strings: StringStore) -> frozenset[int]:
     """The ids of the lower-case forms a phrase's first word can have in a Doc (with
     straight or curly apostrophes), for :func:`starts_among`. Ids come from the Docs'
     string store: common words have fixed small ids there, not their hash."""
     return frozenset(strings[form] for w in words for form in (w, w.replace("'", "’")))
 
 
-def starts_among(doc: Doc, hashes: frozenset[int]) -> list[int]:
-    """Indices of the tokens whose lower-case form is one of ``hashes`` (read from the
-    Doc's token array, without making a Python object per token)."""
-    if not len(doc) or not hashes:
+def starts_among(doc: Doc, ids: frozenset[int]) -> list[int]:
+    """Indices of the tokens whose lower-case form is one of ``ids`` (read from the Doc's
+    token array, without making a Python object per token)."""
+    if not len(doc) or not ids:
         return []
-    return [i for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in hashes]
+    return [i for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in ids]

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ..models import AnnotatedArticle
 from .names import Mention
 from .roles import RoleFinding
-from .text import first_word_hashes, is_quoted, sentence_index, starts_among
+from .text import first_word_ids, is_quoted, sentence_index, starts_among
 
 _PAST_TITLE = {"former", "ex", "then", "late", "outgoing", "acting", "interim", "now-former"}
 # Words that say when a title is held, not which title: "Current Prime Minister A" holds
@@ -59,7 +59,7 @@ def title_mentions(
                 continue
             doc = ap.doc
             if firsts is None:
-                firsts = first_word_hashes(by_first, doc.vocab.strings)
+                firsts = first_word_ids(by_first, doc.vocab.strings)
             for i in starts_among(doc, firsts):  # only tokens that can start a title
                 if i == 0 or doc[i - 1].lower_ != "the":
                     continue

@@ -48,11 +48,6 @@ def best(counts: Counter[str]) -> str:
     return min(counts, key=lambda label: (-counts[label], _PRIORITY.index(label)))
 
 
-def phrase_of(span: Span) -> tuple[str, ...]:
-    """A name as the words of its tokens, for matching it anywhere."""
-    return tuple(t.lower_.replace("’", "'") for t in span)
-
-
 def known_names(raw: Sequence[Mention], docs: Mapping[Where, Doc]) -> dict[tuple[str, ...], str]:
     """Multi-token names with their voted label, surnames of people named in full, and
     coordinated place names ("X and Y"), as token words."""
@@ -78,9 +73,9 @@ def known_names(raw: Sequence[Mention], docs: Mapping[Where, Doc]) -> dict[tuple
             # organisation or title run into a person's name is two names.
             glued.add(phrase)
             names.pop(phrase, None)
-            names[phrase_of(span[n:])] = "PERSON"
+            names[phrase[n:]] = "PERSON"
             if n > 1:
-                names[phrase_of(span[:n])] = decided.get(normalise(span[:n].text), m.label)
+                names[phrase[:n]] = decided.get(normalise(span[:n].text), m.label)
             continue
         names.setdefault(phrase, decided[m.key])
         if decided[m.key] == "PERSON" and tagged[m.key] >= 2:

@@ -179,16 +179,13 @@ def _recount(cands: dict[str, Candidate], flat: dict[str, list[Sentence]], names
         return
     # Only sentences holding a token that can start a form are read token by token; the
     # tokens are found at once from each Doc's array of lower-case forms.
-    forms = {f for k in index for f in (k.lower(), k.lower() + "s")}
-    firsts: frozenset[int] | None = None  # made from the first Doc's string store
-    starts: dict[int, list[int]] = {}
+    firsts = first_word_ids(f for k in index for f in (k.lower(), k.lower() + "s"))
+    starts: dict[int, list[int]] = {}  # by id(doc): the tokens that can start a form
     for sents in flat.values():
         for s in sents:
             if s.skip:
                 continue
             doc = s.span.doc
-            if firsts is None:
-                firsts = first_word_ids(forms, doc.vocab.strings)
             found = starts.get(id(doc))
             if found is None:
                 found = starts[id(doc)] = starts_among(doc, firsts)

@@ -21,6 +21,7 @@ _STARTS = "explainer.sentence_starts"
 _ENTS = "explainer.ents"
 _QUOTED = "explainer.quoted"
 _CITATIONS = "explainer.citations"
+_IDS = StringStore()  # only asked for ids, never added to
 OPENING = {"“", "«"}
 CLOSING = {"”", "»"}
 STRAIGHT = {'"', "''", "``"}
@@ -111,11 +112,11 @@ def is_quoted(doc: Doc, start: int, end: int) -> bool:
     return all(mask[start:end])
 
 
-def first_word_ids(words: Iterable[str], strings: StringStore) -> frozenset[int]:
+def first_word_ids(words: Iterable[str]) -> frozenset[int]:
     """The ids of the lower-case forms a phrase's first word can have in a Doc (with
-    straight or curly apostrophes), for :func:`starts_among`. Ids come from the Docs'
-    string store: common words have fixed small ids there, not their hash."""
-    return frozenset(strings[form] for w in words for form in (w, w.replace("'", "’")))
+    straight or curly apostrophes), for :func:`starts_among`. A word's id is the same in
+    every string store: its hash, or for common words spaCy's fixed symbol id."""
+    return frozenset(_IDS[form] for w in words for form in (w, w.replace("'", "’")))
 
 
 def starts_among(doc: Doc, ids: frozenset[int]) -> list[int]:

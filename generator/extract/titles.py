@@ -51,15 +51,13 @@ def title_mentions(
         by_first[title[0]].append(title)
     for group in by_first.values():
         group.sort(key=len, reverse=True)
+    firsts = first_word_ids(by_first)
     found: list[tuple[Mention, str]] = []
-    firsts: frozenset[int] | None = None  # made from the first Doc's string store
     for a in articles:
         for ap in a.paragraphs:
             if ap.paragraph.kind != "body":
                 continue
             doc = ap.doc
-            if firsts is None:
-                firsts = first_word_ids(by_first, doc.vocab.strings)
             for i in starts_among(doc, firsts):  # only tokens that can start a title
                 if i == 0 or doc[i - 1].lower_ != "the":
                     continue

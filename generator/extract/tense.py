@@ -43,7 +43,7 @@ _FUTURE_RULES: tuple[re.Pattern[str], ...] = (
         rf"(?:to\s+(?!{_DETERMINER}\b)[a-z]+|(?:on|next|later|by)\b|in\s+(?!part\b))",
         re.I,
     ),
-    # "plans to" / "intends to" as a verb, not "the plans to" / "Labour's plans to".
+    # "plans to" / "intends to" as a verb, not "the plans to" / "the party's plans to".
     re.compile(
         r"(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )(?<!'s )"
         r"\b(?:plans?|intends?)\s+to\b",

@@ -21,6 +21,7 @@ from .extract.mentions import extract_mentions
 from .extract.quotes import QuoteFinding, extract_quotes
 from .extract.summary import key_sentences
 from .extract.timeline import EventDraft, extract_events
+from .memo import Memo
 from .models import (
     Actor,
     AnnotatedArticle,
@@ -41,13 +42,15 @@ from .slugs import slugify
 
 
 def assemble(seeds: Seeds, annotated: Sequence[AnnotatedArticle], model: ModelInfo,
-             findings: dict[str, ArticleFindings] | None = None) -> Story:
+             findings: dict[str, ArticleFindings] | None = None, memo: Memo | None = None,
+             ) -> Story:
     """Extract actors, quotes, events and terms, then join them into the story.
 
     ``findings`` holds each article's own findings (by article id) when they were computed
     or cached before; the others are computed here. The dict is consumed (emptied): each
     kind of finding is let go as soon as its step is done, which keeps a long story's peak
-    memory down.
+    memory down. ``memo`` holds the previous run's per-article work of the story-wide
+    steps (see :mod:`generator.memo`).
     """
     found = dict(findings or {})
     if findings is not None:
@@ -61,12 +64,12 @@ def assemble(seeds: Seeds, annotated: Sequence[AnnotatedArticle], model: ModelIn
     numbers = {k: f.figures for k, f in found.items()}
     lead = {k: f.lead for k, f in found.items()}
     found.clear()
-    cast = extract_actors(annotated, extract_mentions(annotated, mentions))
+    cast = extract_actors(annotated, extract_mentions(annotated, mentions, memo), memo)
     del mentions
     drafts, gone = _apply_overrides(cast.actors, seeds.config)
     registry = seeds.registry
     placed = assign(registry.actors, [(d.name, d.aliases) for d in drafts], fallback="actor")
-    actors = _actors(drafts, placed.ids, extract_quotes(annotated, cast), gone)
+    actors = _actors(drafts, placed.ids, extract_quotes(annotated, cast, memo), gone)
     ids = {draft.key: actor.id for draft, actor in zip(drafts, actors, strict=True)}
     ids.update({old: ids[new] for old, new in gone.items() if new in ids})
     names = {word for a in actors for word in (a.name, *a.aliases)}

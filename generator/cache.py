@@ -17,9 +17,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from . import __version__
+from .memo import Stored, is_stored
 from .models import Article, ModelInfo
 
 if TYPE_CHECKING:
@@ -118,6 +119,28 @@ class ParseCache:
                pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL))
 
 
+    def _steps_path(self, seeds_dir: Path) -> Path:
+        where = hashlib.sha256(str(seeds_dir.resolve()).encode("utf-8")).hexdigest()
+        return self.folder / "steps" / f"{where}.pickle"
+
+    def get_steps(self, seeds_dir: Path) -> Stored:
+        """What the story-wide steps kept from the last run on ``seeds_dir`` ({} if none)."""
+        body = _read(self._steps_path(seeds_dir))
+        try:
+            if body is None:
+                raise ValueError("missing")
+            stored: Any = pickle.loads(body)  # written by this program, checksum verified
+            if not is_stored(stored):
+                raise ValueError("not steps")
+        except Exception:
+            return {}
+        return cast("Stored", stored)
+
+    def put_steps(self, seeds_dir: Path, stored: Stored) -> None:
+        """Keep this run's per-article step results (only the current articles') for the next."""
+        _write(self._steps_path(seeds_dir), pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL))
+
+
 def _arrays_of(docs: Sequence[Doc]) -> tuple[tuple[str, ...], list[tuple[Any, list[bool]]]]:
     """Docs as their token arrays (``ATTRS``) and spaces, with the strings the arrays name.
 
@@ -168,6 +191,7 @@ def prune(folder: Path, *, max_age_days: float = MAX_AGE_DAYS, now: float | None
     cutoff = (time.time() if now is None else now) - max_age_days * 86400
     removed = 0
     for path in (*folder.glob("??/*.spacy"), *folder.glob("findings/*.pickle"),
+                 *folder.glob("steps/*.pickle"),
                  *folder.glob("**/*.tmp")):
         try:
             if path.stat().st_mtime < cutoff:

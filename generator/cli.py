@@ -144,9 +144,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"explainer: {line}", file=sys.stderr)
     if args.verbose:
         stages = ", ".join(f"{stage} {seconds:.2f}s" for stage, seconds in result.timings)
-        hits, misses, found = result.cache
-        print(f"explainer: {stages}; cache: {hits} parses reused, {misses} parsed, "
-              f"{found} articles' findings reused", file=sys.stderr)
+        use = result.cache
+        print(f"explainer: {stages}; cache: {use.parses} parses reused, {use.parsed} parsed, "
+              f"{use.findings} articles' findings reused, {use.steps_reused} of "
+              f"{use.steps_reused + use.steps_redone} story-wide article steps reused",
+              file=sys.stderr)
     story = result.story
     if not args.quiet:
         print(f"explainer: {story.title!r}: {len(story.articles)} articles, "

@@ -1,8 +1,10 @@
 """The library API: load → annotate → per-article findings → assemble → render → write,
 then build the site.
 
-Parses and findings come from the cache when an article is unchanged. Everything is
-gathered and rendered before the first file is written.
+Parses and findings come from the cache when an article is unchanged, and so does an
+article's share of the story-wide steps when what it sees of the story is unchanged
+(:mod:`generator.memo`). Everything is gathered and rendered before the first file is
+written.
 """
 
 from __future__ import annotations
@@ -17,13 +19,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .annotate import DEFAULT_MODEL, annotate, load_model, model_info
 from .assemble import assemble
 from .cache import ParseCache, prune
 from .extract.findings import find_in_article
 from .load import load_seeds
+from .memo import Memo
 from .models import Problem, Story
 from .registry import REGISTRY_FILE, dump_registry
 from .render import DEFAULT_SITE_URL, render
@@ -34,6 +37,20 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 
+class CacheUse(NamedTuple):
+    """What a run took from the cache: parses, articles' findings, and the per-article
+    work of story-wide steps (see :mod:`generator.memo`)."""
+
+    parses: int = 0
+    parsed: int = 0
+    findings: int = 0
+    steps_reused: int = 0
+    steps_redone: int = 0
+
+
+_NO_CACHE = CacheUse()
+
+
 @dataclass(frozen=True)
 class Result:
     story: Story
@@ -41,7 +58,7 @@ class Result:
     report: WriteReport | None
     warnings: tuple[Problem, ...]
     timings: tuple[tuple[str, float], ...] = ()  # (stage, seconds), for --verbose
-    cache: tuple[int, int, int] = (0, 0, 0)  # parse cache (hits, misses), findings reused
+    cache: CacheUse = _NO_CACHE
 
 
 @dataclass(frozen=True)
@@ -94,7 +111,7 @@ def _fewer_collections() -> Iterator[None]:
 
 
 def _make(seeds_dir: Path, nlp: Language | None, options: Options,
-          clock: _Clock) -> tuple[Story, tuple[int, int, int]]:
+          clock: _Clock) -> tuple[Story, CacheUse]:
     seeds = load_seeds(seeds_dir)
     clock.lap("load")
     if nlp is None:
@@ -131,12 +148,19 @@ def _make(seeds_dir: Path, nlp: Language | None, options: Options,
             if cache is not None:
                 cache.put_findings(item.article, found)
         findings[item.article.id] = found
+    memo = Memo()
     if cache is not None:
         prune(cache.folder)
+        memo = Memo({a.id: cache.findings_key(a) for a in seeds.articles},
+                    cache.get_steps(seeds_dir))
     clock.lap("findings")
-    story = assemble(seeds, annotated, info, findings)
+    story = assemble(seeds, annotated, info, findings, memo)
+    if cache is not None:
+        cache.put_steps(seeds_dir, memo.kept)
     clock.lap("extract")
-    return story, (cache.hits, cache.misses, cache.findings_hits) if cache else (0, 0, 0)
+    if cache is None:
+        return story, _NO_CACHE
+    return story, CacheUse(cache.hits, cache.misses, cache.findings_hits, memo.hits, memo.misses)
 
 
 def generate(seeds_dir: Path, docs_dir: Path, *, model: str | None = None,
@@ -174,7 +198,7 @@ def build(seeds_dir: Path, docs_dir: Path, site_dir: Path, *, config_file: Path,
 
 
 def _made_and_rendered(seeds_dir: Path, nlp: Language | None, options: Options, clock: _Clock,
-                       ) -> tuple[Story, dict[str, str], tuple[int, int, int]]:
+                       ) -> tuple[Story, dict[str, str], CacheUse]:
     """The story and its pages, all in memory: nothing is written yet."""
     with _fewer_collections():
         story, cache = _make(seeds_dir, nlp, options, clock)
@@ -209,7 +233,7 @@ def _release_memory() -> None:
 
 
 def _commit(story: Story, files: dict[str, str], seeds_dir: Path, docs_dir: Path,
-            options: Options, clock: _Clock, cache: tuple[int, int, int]) -> Result:
+            options: Options, clock: _Clock, cache: CacheUse) -> Result:
     """Write the docs (and the registry): the last step, once everything else worked."""
     report = write_docs(files, docs_dir)
     warnings = list(story.problems)

@@ -109,9 +109,40 @@ def test_a_warm_cache_gives_the_same_docs(nlp, tmp_path: Path) -> None:  # type:
     cold = generate(ROOT / "seeds", tmp_path / "b", nlp=nlp, options=options)
     warm = generate(ROOT / "seeds", tmp_path / "c", nlp=nlp, options=options)
     n = len(plain.story.articles)
-    assert cold.cache == (0, n, 0)
-    assert warm.cache == (n, 0, n)  # every parse and every article's findings reused
+    assert cold.cache[:3] == (0, n, 0)
+    assert warm.cache[:3] == (n, 0, n)  # every parse and every article's findings reused
+    assert warm.cache.steps_redone == 0 and warm.cache.steps_reused > 0
     assert plain.files == cold.files == warm.files
+
+
+def test_a_rebuild_after_one_article_changed_is_a_fresh_build(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Reused story-wide work must never show. One article gains a new title holder, a quote,
+    and a person whose first name is a capitalised word of the other article (so the other
+    article can now hold a known name): the other article's share of the story-wide steps
+    must be redone, and the rebuild must equal a build without any cache."""
+    import re
+    import shutil
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    options = Options(cache_dir=tmp_path / "cache", save_registry=False)
+    first = generate(seeds, tmp_path / "a", nlp=nlp, options=options)
+    path, other = sorted(seeds.glob("*.md"))[:2]
+    named = {w.lower() for a in first.story.actors for n in (a.name, *a.aliases) for w in n.split()}
+    name = next(f"{w} Okafor" for w in re.findall(r"(?<=[a-z,] )([A-Z][a-z]{3,})\b",
+                                                  other.read_text("utf-8"))
+                if w.lower() not in named
+                and f"{w} Okafor" in {e.text for e in nlp(f"Minister {w} Okafor said.").ents})
+    path.write_text(path.read_text(encoding="utf-8") + (
+        f"\n\nHealth Secretary {name} met {first.story.actors[0].name} on Monday. "
+        f"\u201cWe agreed on the next steps for the whole country,\u201d {name} said "
+        "afterwards. The Health Secretary will report next week.\n"), encoding="utf-8")
+    rebuilt = generate(seeds, tmp_path / "b", nlp=nlp, options=options)
+    fresh = generate(seeds, tmp_path / "c", nlp=nlp, save_registry=False)
+    assert rebuilt.cache.parsed == 1 and rebuilt.cache.steps_reused > 0
+    assert rebuilt.cache.steps_redone > 4  # the changed article's four steps, and more
+    assert rebuilt.files == fresh.files
+    assert rebuilt.files != first.files
 
 
 STORIES = sorted(p for p in (SHARED / "stories").glob("*") if p.is_dir()) if SHARED.is_dir() else []

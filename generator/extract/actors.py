@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from spacy.tokens import Doc
 
+from ..memo import Memo
 from ..models import ActorKind, AnnotatedArticle, Citation, Role
 from .cluster import cluster, org_key
 from .gender import genders
@@ -23,10 +25,14 @@ from .names import Mention
 from .roles import RoleFinding, find_roles, token_labels
 from .spans import PLACE_LABELS
 from .text import citation
-from .titles import title_map, title_mentions
+from .titles import title_map, title_mentions, titles_in
 
 __all__ = ["ActorDraft", "Cast", "extract_actors", "kind_of", "org_key"]
 Position = tuple[str, int, int]  # (article, paragraph, token index)
+# One article's view of the cast: (article, (paragraph, token, key)..., (key, kind)...,
+# (key, gender)...).
+CastPart = tuple[str, tuple[tuple[int, int, str], ...], tuple[tuple[str, str], ...],
+                 tuple[tuple[str, str], ...]]
 
 
 @dataclass(frozen=True)
@@ -82,6 +88,27 @@ class Cast:
                     break
         return seen
 
+    def parts(self, articles: Iterable[str]) -> list[CastPart]:
+        """For each article, the part of the cast it can see: its positions (paragraph,
+        token, key) and the kind and gender of the actors there, as plain sorted values."""
+        by_article: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for (a, p, t), k in self.positions.items():
+            by_article[a].append((p, t, k))
+        out: list[CastPart] = []
+        for a in articles:
+            here = sorted(by_article.get(a, ()))
+            keys = sorted({k for _, _, k in here})
+            out.append((a, tuple(here), tuple((k, self.kind(k) or "") for k in keys),
+                        tuple((k, self.gender[k]) for k in keys if k in self.gender)))
+        return out
+
+    @classmethod
+    def of_part(cls, part: CastPart) -> Cast:
+        """The cast of one article, as :meth:`parts` cut it (enough for its quotes)."""
+        article, here, kinds, gender = part
+        kinds_of: dict[str, ActorKind] = {k: kind for k, kind in kinds if kind}  # type: ignore[misc]
+        return cls((), {(article, p, t): k for p, t, k in here}, dict(gender), _kinds=kinds_of)
+
     def last_person_before(self, article: str, paragraph: int, token: int) -> str | None:
         """The person most recently mentioned before a point (for "he", "she")."""
         people = self.people_before(article, paragraph, token)
@@ -94,13 +121,21 @@ def kind_of(label: str) -> ActorKind:
     return "place" if label in PLACE_LABELS else "organisation"
 
 
-def extract_actors(articles: Sequence[AnnotatedArticle], mentions: Sequence[Mention]) -> Cast:
-    """Cluster mentions into actors with aliases, roles and the sentences citing them."""
+def extract_actors(articles: Sequence[AnnotatedArticle], mentions: Sequence[Mention],
+                   memo: Memo | None = None) -> Cast:
+    """Cluster mentions into actors with aliases, roles and the sentences citing them
+    (``memo``: the previous run's per-article reading of roles and titles)."""
+    memo = memo or Memo()
     docs = {(a.article.id, ap.paragraph.index): ap.doc for a in articles for ap in a.paragraphs}
     assigned = cluster(mentions)
     key_of = dict(assigned)
-    findings = _roles(assigned, docs, mentions)
-    extra = title_mentions(articles, title_map(findings, key_of))
+    findings = _roles(assigned, docs, mentions, memo)
+    titles = title_map(findings, key_of)
+    extra: list[tuple[Mention, str]] = []
+    for a in articles:  # each article looks only for the titles whose first word it holds
+        part = titles_in(a, titles)
+        extra.extend(memo.reuse("titles", a.article.id, part,
+                                partial(_titles_in, a)))
     members: dict[str, list[Mention]] = defaultdict(list)
     for m, key in [*assigned, *extra]:
         members[key].append(m)
@@ -128,21 +163,62 @@ def extract_actors(articles: Sequence[AnnotatedArticle], mentions: Sequence[Ment
 
 def _roles(
     assigned: Sequence[tuple[Mention, str]], docs: Mapping[tuple[str, int], Doc],
-    mentions: Sequence[Mention],
+    mentions: Sequence[Mention], memo: Memo,
 ) -> dict[Mention, list[RoleFinding]]:
+    """The roles of every person mention. Roles depend on a paragraph's own mentions (which
+    of them are people), so an article whose mentions are as in the previous run is not
+    read again."""
     by_paragraph: dict[tuple[str, int], list[Mention]] = defaultdict(list)
     for m in mentions:
         by_paragraph[(m.article, m.paragraph)].append(m)
-    labels = {where: token_labels(ms) for where, ms in by_paragraph.items()}
-    findings: dict[Mention, list[RoleFinding]] = {}
-    for m, key in assigned:
-        if key.startswith("person:"):
-            doc = docs[(m.article, m.paragraph)]
-            others = [o for o in by_paragraph[(m.article, m.paragraph)] if o is not m]
-            found = find_roles(m, doc, others, labels[(m.article, m.paragraph)])
-            if found:
-                findings[m] = found
-    return findings
+    people = {id(m) for m, key in assigned if key.startswith("person:")}
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for article, paragraph in by_paragraph:
+        by_article[article].append(paragraph)
+    found: dict[int, list[RoleFinding]] = {}
+    for article, paragraphs in by_article.items():
+        part = tuple((p, tuple((_fields(m), id(m) in people) for m in by_paragraph[(article, p)]))
+                     for p in paragraphs)
+        own = {p: docs[(article, p)] for p in paragraphs}
+        for p, i, roles in memo.reuse("roles", article, part,
+                                      partial(_roles_in, article, own)):
+            m = by_paragraph[(article, p)][i]
+            found[id(m)] = [RoleFinding(m, text, title, org) for text, title, org in roles]
+    return {m: found[id(m)] for m, _ in assigned if id(m) in found}
+
+
+_Fields = tuple[str, str, int, int, int, bool, str, str, bool, bool]
+
+
+def _fields(m: Mention) -> _Fields:
+    """A mention without its article and paragraph, as plain values."""
+    return (m.text, m.label, m.sentence, m.start, m.end, m.caption, m.honorific, m.evidence,
+            m.quoted, m.prose)
+
+
+def _roles_in(
+    article: str, docs: Mapping[int, Doc],
+    part: Sequence[tuple[int, Sequence[tuple[_Fields, bool]]]],
+) -> tuple[tuple[int, int, tuple[tuple[str, bool, str], ...]], ...]:
+    """Roles in one article: (paragraph, mention's place in it, (text, title, organisation)
+    of each role) for every person mention with roles; ``part`` holds each paragraph's
+    mentions and whether each is a person."""
+    out = []
+    for p, items in part:
+        ms = [Mention(f[0], f[1], article, p, *f[2:]) for f, _ in items]
+        labels = token_labels(ms)
+        for i, (m, (_, person)) in enumerate(zip(ms, items, strict=True)):
+            if person:
+                roles = find_roles(m, docs[p], [o for o in ms if o is not m], labels)
+                if roles:
+                    out.append((p, i, tuple((r.text, r.title, r.organisation) for r in roles)))
+    return tuple(out)
+
+
+def _titles_in(article: AnnotatedArticle, part: tuple[tuple[tuple[str, ...], str], ...],
+               ) -> tuple[tuple[Mention, str], ...]:
+    """The standalone titles in one article; ``part`` holds the titles that can occur there."""
+    return tuple(title_mentions([article], dict(part)))
 
 
 def _display(ms: Sequence[Mention]) -> str:

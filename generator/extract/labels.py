@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import partial
 from sys import intern
 
 from spacy.tokens import Doc, Span
 
+from ..memo import Memo
 from .evidence import NAMING, PERSON, PLACE, name_shaped
 from .lexicon import COMPASS, HONORIFICS, is_role_noun
 from .names import Mention, make_mention, normalise
@@ -147,20 +149,51 @@ def _title_run(doc: Doc, i: int, *, step: int) -> list[int]:
 
 def apply_known_names(
     raw: Sequence[Mention], names: Mapping[tuple[str, ...], str], docs: Mapping[Where, Doc],
-    kinds: Mapping[Where, tuple[bool, bool]],
+    kinds: Mapping[Where, tuple[bool, bool]], memo: Memo | None = None,
 ) -> list[Mention]:
     """Find every use of each known name, longest first, replacing what it overlaps.
 
     Names are indexed by their first word, so each token is compared only with the names
-    that start with it. ``kinds`` gives each paragraph's (caption, prose) flags.
+    that start with it. ``kinds`` gives each paragraph's (caption, prose) flags. Each
+    article sees only the names whose first word it holds, so an article whose names did
+    not change between runs is not searched again (``memo``).
     """
-    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for phrase in names:
-        by_first[phrase[0]].append(phrase)
-    found: list[Mention] = []
-    covered: set[tuple[str, int, int]] = set()  # (article, paragraph, token)
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for phrase, label in names.items():
+        by_first[phrase[0]].append((phrase, label))
+    by_article: dict[str, list[tuple[Where, Doc]]] = defaultdict(list)
     for where, doc in docs.items():
-        caption, prose = kinds[where]
+        by_article[where[0]].append((where, doc))
+    memo = memo or Memo()
+    found: list[Mention] = []
+    for article, paragraphs in by_article.items():
+        part = tuple((where[1], *kinds[where], _names_in(lowered_words(doc), by_first))
+                     for where, doc in paragraphs)
+        found.extend(memo.reuse("known names", article, part,
+                                partial(_known_in, paragraphs)))
+    covered = {(m.article, m.paragraph, j) for m in found for j in range(m.start, m.end)}
+    kept = [m for m in raw
+            if not any((m.article, m.paragraph, j) in covered for j in range(m.start, m.end))]
+    return sorted(kept + found, key=lambda m: (m.article, m.paragraph, m.start))
+
+
+def _names_in(words: Sequence[str], by_first: Mapping[str, list[tuple[tuple[str, ...], str]]],
+              ) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The known names (with labels) whose first word occurs in ``words``, sorted."""
+    return tuple(sorted(n for w in by_first.keys() & set(words) for n in by_first[w]))
+
+
+def _known_in(paragraphs: Sequence[tuple[Where, Doc]],
+              part: Sequence[tuple[int, bool, bool, tuple[tuple[tuple[str, ...], str], ...]]],
+              ) -> tuple[Mention, ...]:
+    """The uses of known names in one article's paragraphs; ``part`` holds, per paragraph,
+    its index, (caption, prose) flags and the names that can occur in it."""
+    found: list[Mention] = []
+    for (where, doc), (_, caption, prose, known) in zip(paragraphs, part, strict=True):
+        names = dict(known)
+        by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for phrase in names:
+            by_first[phrase[0]].append(phrase)
         words = lowered_words(doc)
         matches = [(i, p) for i, w in enumerate(words) for p in by_first.get(w, ())
                    if words[i : i + len(p)] == p and _stands_alone(doc, i, len(p))]
@@ -171,12 +204,9 @@ def apply_known_names(
             if taken.intersection(span):
                 continue
             taken.update(span)
-            found.append(make_mention(doc[i : i + len(phrase)], names[phrase], *where, caption=caption,
-                                      prose=prose))
-            covered.update((*where, j) for j in span)
-    kept = [m for m in raw
-            if not any((m.article, m.paragraph, j) in covered for j in range(m.start, m.end))]
-    return sorted(kept + found, key=lambda m: (m.article, m.paragraph, m.start))
+            found.append(make_mention(doc[i : i + len(phrase)], names[phrase], *where,
+                                      caption=caption, prose=prose))
+    return tuple(found)
 
 
 def lowered_words(doc: Doc) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..memo import Memo
 from ..models import AnnotatedArticle
 from .evidence import PERSON, PLACE, name_shaped
 from .labels import Where, apply_known_names, decide_labels, known_names
@@ -29,10 +30,12 @@ _CREDIT_WORDS = {"image", "photo", "picture", "photograph", "credit", "credits",
 
 
 def extract_mentions(articles: Sequence[AnnotatedArticle],
-                     found: Mapping[str, ArticleMentions] | None = None) -> tuple[Mention, ...]:
+                     found: Mapping[str, ArticleMentions] | None = None,
+                     memo: Memo | None = None) -> tuple[Mention, ...]:
     """Every named person, organisation and place, with labels agreed across the story.
 
-    ``found`` holds each article's own mentions when they were computed (or cached) before.
+    ``found`` holds each article's own mentions when they were computed (or cached) before;
+    ``memo`` the previous run's per-article searches for known names.
     """
     raw: list[Mention] = []
     docs: dict[Where, Doc] = {}
@@ -44,7 +47,7 @@ def extract_mentions(articles: Sequence[AnnotatedArticle],
             where = (annotated.article.id, ap.paragraph.index)
             if where in own.kinds:
                 docs[where], kinds[where] = ap.doc, own.kinds[where]
-    raw = apply_known_names(raw, known_names(raw, docs), docs, kinds)
+    raw = apply_known_names(raw, known_names(raw, docs), docs, kinds, memo)
     return decide_labels(raw)
 
 

@@ -20,11 +20,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from spacy.tokens import Doc
 
+from ..memo import Memo
 from ..models import AnnotatedArticle, Citation
-from .actors import Cast
+from .actors import Cast, CastPart
 from .speakers import Speaker, resolve, speaker_of_quote
 from .text import sentence_index, sentence_of
 
@@ -45,38 +47,51 @@ class QuoteFinding:
     about: str | None = None
 
 
-def extract_quotes(articles: Sequence[AnnotatedArticle], cast: Cast) -> tuple[QuoteFinding, ...]:
-    """All attributed quotes in the body text, in reading order."""
+def extract_quotes(articles: Sequence[AnnotatedArticle], cast: Cast,
+                   memo: Memo | None = None) -> tuple[QuoteFinding, ...]:
+    """All attributed quotes in the body text, in reading order. An article's quotes depend
+    on the actors it mentions only, so an article whose cast is as in the previous run is
+    not read again (``memo``)."""
+    memo = memo or Memo()
     found: list[QuoteFinding] = []
-    for annotated in articles:
-        previous: tuple[Speaker, int] | None = None  # last speaker and its paragraph's index
-        open_quote = False  # did the previous paragraph leave a quotation open?
-        body = [ap for ap in annotated.paragraphs if ap.paragraph.kind == "body"]
-        for n_paragraph, ap in enumerate(body):
-            text, doc = ap.paragraph.text, ap.doc
-            where = (annotated.article.id, ap.paragraph.index)
-            spans = [(m.start(1), m.end(1)) for m in _QUOTE.finditer(text)]
-            tokens = [_tokens(doc, s, e) for s, e in spans]
-            continues = open_quote and text[:1] in _OPEN
-            open_quote = _leaves_open(text)
-            last_speaker: Speaker | None = None
-            for n, ((start, end), (first, last)) in enumerate(zip(spans, tokens, strict=True)):
-                quote = text[start:end].strip().rstrip(",").strip()
-                if not quote or first > last:
-                    continue
-                speaker = speaker_of_quote(doc, first, last, tokens, where, cast)
-                if speaker is None:
-                    speaker = _uncued(quote, n, continues, last_speaker, previous, n_paragraph,
-                                      doc, first, where, cast)
-                if speaker is None:
-                    continue  # scare quotes: no one says these words
-                if len(quote.split()) < 2 and not speaker.key:
-                    continue
-                last_speaker = speaker
-                previous = (speaker, n_paragraph)
-                cite = Citation(where[0], where[1], sentence_index(doc, first),
-                                sentence_of(doc, first).text.strip())
-                found.append(QuoteFinding(quote, cite, speaker.key, speaker.text, speaker.about))
+    for annotated, part in zip(articles, cast.parts(a.article.id for a in articles), strict=True):
+        found.extend(memo.reuse("quotes", annotated.article.id, part,
+                                partial(_quotes_in, annotated)))
+    return tuple(found)
+
+
+def _quotes_in(annotated: AnnotatedArticle, part: CastPart) -> tuple[QuoteFinding, ...]:
+    """The attributed quotes of one article, which sees the part of the cast in it."""
+    cast = Cast.of_part(part)
+    found: list[QuoteFinding] = []
+    previous: tuple[Speaker, int] | None = None  # last speaker and its paragraph's index
+    open_quote = False  # did the previous paragraph leave a quotation open?
+    body = [ap for ap in annotated.paragraphs if ap.paragraph.kind == "body"]
+    for n_paragraph, ap in enumerate(body):
+        text, doc = ap.paragraph.text, ap.doc
+        where = (annotated.article.id, ap.paragraph.index)
+        spans = [(m.start(1), m.end(1)) for m in _QUOTE.finditer(text)]
+        tokens = [_tokens(doc, s, e) for s, e in spans]
+        continues = open_quote and text[:1] in _OPEN
+        open_quote = _leaves_open(text)
+        last_speaker: Speaker | None = None
+        for n, ((start, end), (first, last)) in enumerate(zip(spans, tokens, strict=True)):
+            quote = text[start:end].strip().rstrip(",").strip()
+            if not quote or first > last:
+                continue
+            speaker = speaker_of_quote(doc, first, last, tokens, where, cast)
+            if speaker is None:
+                speaker = _uncued(quote, n, continues, last_speaker, previous, n_paragraph,
+                                  doc, first, where, cast)
+            if speaker is None:
+                continue  # scare quotes: no one says these words
+            if len(quote.split()) < 2 and not speaker.key:
+                continue
+            last_speaker = speaker
+            previous = (speaker, n_paragraph)
+            cite = Citation(where[0], where[1], sentence_index(doc, first),
+                            sentence_of(doc, first).text.strip())
+            found.append(QuoteFinding(quote, cite, speaker.key, speaker.text, speaker.about))
     return tuple(found)
 
 

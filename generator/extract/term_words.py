@@ -79,9 +79,15 @@ def word_zipf(word: str) -> float:
     return min(3.0, min(zipf(p) for p in parts)) if all(zipf(p) > 0 for p in parts) else 0.0
 
 
+_THE = re.compile(r"^the\s+")
+_NOT_KEY = re.compile(r"[^a-z0-9]")
+
+
+@lru_cache(maxsize=1 << 16)
 def text_key(text: str) -> str:
-    """Spelling-insensitive key: "The Run-off" and "runoff" -> "runoff"."""
-    return re.sub(r"[^a-z0-9]", "", re.sub(r"^the\s+", "", text.strip().lower()))
+    """Spelling-insensitive key: "The Run-off" and "runoff" -> "runoff" (kept for reuse: a
+    long story asks for the same few thousand forms hundreds of thousands of times)."""
+    return _NOT_KEY.sub("", _THE.sub("", text.strip().lower()))
 
 
 def lemma(tok: Token) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Doc
 
 from ..models import AnnotatedArticle
+from .labels import lowered_words
 from .names import Mention
 from .roles import RoleFinding
 from .text import first_word_ids, is_quoted, sentence_index, starts_among
@@ -73,6 +74,18 @@ def title_mentions(
                                               quoted=is_quoted(doc, i, i + n)), titles[title]))
                         break
     return found
+
+
+def titles_in(article: AnnotatedArticle, titles: Mapping[tuple[str, ...], str],
+              ) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The titles (with their holders) whose first word occurs in the article's body, sorted:
+    the only ones :func:`title_mentions` can find there."""
+    words: set[str] = set()
+    for ap in article.paragraphs:
+        if ap.paragraph.kind == "body":
+            words.update(lowered_words(ap.doc))
+    # lowered_words has straight apostrophes; titles are matched on the tokens' own forms
+    return tuple(sorted((t, k) for t, k in titles.items() if t[0].replace("’", "'") in words))
 
 
 def _apposition(doc: Doc, i: int) -> bool:

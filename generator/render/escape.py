@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 # Characters Python-Markdown (with the tables extension) accepts backslash escapes for and
 # would otherwise read as inline syntax.
@@ -14,10 +15,12 @@ _LINE_START = re.compile(r"^(\s*)(?:([-+])|(\d+)([.)]))")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
+@lru_cache(maxsize=1 << 16)
 def md(text: str) -> str:
     """Text for Markdown: HTML special characters as entities, Markdown punctuation escaped.
 
-    Newlines become spaces so no block syntax (lists, headings, tables) can start.
+    Newlines become spaces so no block syntax (lists, headings, tables) can start. (Kept
+    for reuse: a long story shows the same names and sentences on many pages.)
     """
     flat = " ".join(_CONTROL.sub("", str(text)).split())
     escaped = html.escape(flat, quote=False).replace('"', "&quot;")

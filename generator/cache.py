@@ -5,6 +5,8 @@ version; an article's findings (:mod:`generator.extract.findings`) also by the a
 metadata and a fingerprint of the generator's source code, so editing a rule never reuses
 findings made by the old one. Any change makes a new key. Entries carry a checksum and are
 verified on read; a corrupt or mismatching entry is ignored (and recomputed), never trusted.
+The story-wide steps' per-article work (:mod:`generator.memo`) is kept in one file per seeds
+folder, keyed inside by the same article keys as the findings.
 """
 
 from __future__ import annotations

@@ -16,11 +16,14 @@ None), whose ``repr`` is their identity.
 from __future__ import annotations
 
 import hashlib
+import pickle
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 T = TypeVar("T")
-Stored = dict[str, dict[str, tuple[bytes, Any]]]  # step → article key → (part digest, result)
+# step → article key → (part digest, pickled result). Results are kept pickled: live, they
+# would hold every article's share of every step in memory until the end of extraction.
+Stored = dict[str, dict[str, tuple[bytes, bytes]]]
 
 
 class Memo:
@@ -47,11 +50,13 @@ class Memo:
         old = self._old.get(step, {}).get(key)
         if old is not None and old[0] == digest:
             self.hits += 1
-            result: T = old[1]
+            result: T = pickle.loads(old[1])  # written by this program, checksum verified
+            blob = old[1]
         else:
             self.misses += 1
             result = compute(part)
-        self.kept.setdefault(step, {})[key] = (digest, result)
+            blob = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        self.kept.setdefault(step, {})[key] = (digest, blob)
         return result
 
 
@@ -60,5 +65,6 @@ def is_stored(value: Any) -> bool:
     return isinstance(value, dict) and all(
         isinstance(step, str) and isinstance(entries, dict)
         and all(isinstance(k, str) and isinstance(v, tuple) and len(v) == 2
-                and isinstance(v[0], bytes) for k, v in entries.items())
+                and isinstance(v[0], bytes) and isinstance(v[1], bytes)
+                for k, v in entries.items())
         for step, entries in value.items())

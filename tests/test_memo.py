@@ -87,6 +87,7 @@ def test_steps_round_trip_through_the_cache_and_corruption_is_ignored(tmp_path: 
 
 
 def test_stored_shape_is_checked() -> None:
-    assert is_stored({"step": {"k": (b"digest", 1)}})
-    assert not is_stored({"step": {"k": ("not bytes", 1)}})
+    assert is_stored({"step": {"k": (b"digest", b"result")}})
+    assert not is_stored({"step": {"k": ("not bytes", b"result")}})
+    assert not is_stored({"step": {"k": (b"digest", "not pickled")}})
     assert not is_stored(["step"])

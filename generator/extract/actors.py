@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from typing import cast
 
 from spacy.tokens import Doc
 
@@ -106,7 +107,7 @@ class Cast:
     def of_part(cls, part: CastPart) -> Cast:
         """The cast of one article, as :meth:`parts` cut it (enough for its quotes)."""
         article, here, kinds, gender = part
-        kinds_of: dict[str, ActorKind] = {k: kind for k, kind in kinds if kind}  # type: ignore[misc]
+        kinds_of = {k: cast(ActorKind, kind) for k, kind in kinds if kind}
         return cls((), {(article, p, t): k for p, t, k in here}, dict(gender), _kinds=kinds_of)
 
     def last_person_before(self, article: str, paragraph: int, token: int) -> str | None:
@@ -134,8 +135,7 @@ def extract_actors(articles: Sequence[AnnotatedArticle], mentions: Sequence[Ment
     extra: list[tuple[Mention, str]] = []
     for a in articles:  # each article looks only for the titles whose first word it holds
         part = titles_in(a, titles)
-        extra.extend(memo.reuse("titles", a.article.id, part,
-                                partial(_titles_in, a)))
+        extra.extend(memo.reuse("titles", a.article.id, part, partial(_titles_in, a)))
     members: dict[str, list[Mention]] = defaultdict(list)
     for m, key in [*assigned, *extra]:
         members[key].append(m)
@@ -180,8 +180,7 @@ def _roles(
         part = tuple((p, tuple((_fields(m), id(m) in people) for m in by_paragraph[(article, p)]))
                      for p in paragraphs)
         own = {p: docs[(article, p)] for p in paragraphs}
-        for p, i, roles in memo.reuse("roles", article, part,
-                                      partial(_roles_in, article, own)):
+        for p, i, roles in memo.reuse("roles", article, part, partial(_roles_in, article, own)):
             m = by_paragraph[(article, p)][i]
             found[id(m)] = [RoleFinding(m, text, title, org) for text, title, org in roles]
     return {m: found[id(m)] for m, _ in assigned if id(m) in found}

@@ -110,11 +110,6 @@ class Cast:
         kinds_of = {k: cast(ActorKind, kind) for k, kind in kinds if kind}
         return cls((), {(article, p, t): k for p, t, k in here}, dict(gender), _kinds=kinds_of)
 
-    def last_person_before(self, article: str, paragraph: int, token: int) -> str | None:
-        """The person most recently mentioned before a point (for "he", "she")."""
-        people = self.people_before(article, paragraph, token)
-        return people[0] if people else None
-
 
 def kind_of(label: str) -> ActorKind:
     if label == "PERSON":

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import argparse
 import html
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from .errors import ExplainerError, InputError
@@ -162,5 +164,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def run() -> NoReturn:
+    """The ``explainer`` command: :func:`main`, then exit at once.
+
+    A long story leaves millions of small objects; freeing them one by one as Python shuts
+    down took 0.4 s of a 1,000-article rebuild. Every file is written and closed by now,
+    so only the standard streams need flushing.
+    """
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

@@ -11,6 +11,7 @@ import difflib
 import hashlib
 import re
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -191,9 +192,15 @@ def _plain_blocks(body: str) -> list[tuple[int, ParagraphKind, str]]:
     return blocks
 
 
+@cache
+def _markdown() -> MarkdownIt:
+    """One parser for every article: building its rule chains costs more than a parse."""
+    return MarkdownIt("commonmark")
+
+
 def _markdown_blocks(body: str) -> list[tuple[int, ParagraphKind, str]]:
     """Paragraphs and headings from Markdown, as plain text with their first line."""
-    tokens = MarkdownIt("commonmark").parse(body)
+    tokens = _markdown().parse(body)
     blocks: list[tuple[int, ParagraphKind, str]] = []
     for i, token in enumerate(tokens):
         if token.type != "inline" or i == 0:

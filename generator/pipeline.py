@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .annotate import DEFAULT_MODEL, annotate, load_model, model_info
 from .assemble import assemble
-from .cache import ParseCache, prune
+from .cache import ParseCache, prune_daily
 from .extract.findings import find_in_article
 from .load import load_seeds
 from .memo import Memo
@@ -150,7 +150,7 @@ def _make(seeds_dir: Path, nlp: Language | None, options: Options,
         findings[item.article.id] = found
     memo = Memo()
     if cache is not None:
-        prune(cache.folder)
+        prune_daily(cache.folder)
         memo = Memo({a.id: cache.findings_key(a) for a in seeds.articles},
                     cache.get_steps(seeds_dir))
     clock.lap("findings")

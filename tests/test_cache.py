@@ -67,6 +67,20 @@ def test_corrupt_entry_is_never_trusted(tmp_path: Path) -> None:
     assert cache.misses == 2
 
 
+def test_entry_whose_tokens_do_not_span_the_text_is_never_trusted(tmp_path: Path) -> None:
+    """A valid entry filed under another article's key (as a hash collision would) is stale."""
+    import shutil
+
+    cache = ParseCache(tmp_path, ModelInfo("m", "1"))
+    short, longer = make_doc("Ann Lee spoke ."), make_doc("Ann Lee spoke today .")
+    cache.put(article(short.text), [short])
+    (entry,) = tmp_path.rglob("*.spacy")
+    target = cache._path(cache.key(article(longer.text)))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(entry, target)
+    assert cache.get(article(longer.text), longer.vocab) is None
+
+
 def test_findings_are_reused_only_for_the_same_article(tmp_path: Path) -> None:
     doc = make_doc("Ann Lee spoke on Monday .", ents=[("Ann Lee", "PERSON")])
     art = article(doc.text)

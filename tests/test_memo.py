@@ -51,6 +51,14 @@ def test_equal_parts_match_whatever_their_objects() -> None:
     second = Memo({"a": "k"}, first.kept)
     second.reuse("step", "a", (tuple("Ann Lee".split()), "".join(["PER", "SON"])), compute)
     assert len(calls) == 1
+    # One object twice, or two equal objects: the same part (pickle's memo would tell them apart).
+    name = "".join(["Ann ", "Lee"])
+    first.reuse("shared", "a", (name, name, 1, True), compute)
+    third = Memo({"a": "k"}, first.kept)
+    third.reuse("shared", "a", ("Ann Lee", "".join(["Ann", " Lee"]), 1, True), compute)
+    assert len(calls) == 2
+    third.reuse("shared", "a", ("Ann Lee", "Ann Lee", True, True), compute)  # 1 is not True
+    assert len(calls) == 3
 
 
 def test_without_a_key_nothing_is_kept() -> None:

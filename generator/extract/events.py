@@ -118,7 +118,11 @@ def _add_to_index(index: dict[tuple[int, str], set[int]], i: int, event: EventDr
     keys = _index_keys(draft)
     for period in range(start.toordinal() // BUCKET_DAYS, end.toordinal() // BUCKET_DAYS + 1):
         for key in keys:
-            index.setdefault((period, key), set()).add(i)
+            found = index.get((period, key))
+            if found is None:  # (not setdefault: it would make an empty set on every call)
+                index[(period, key)] = {i}
+            else:
+                found.add(i)
 
 
 def _join(event: EventDraft, draft: EventDraft) -> EventDraft:

@@ -10,6 +10,7 @@ from sys import intern
 
 from ..models import AnnotatedArticle, Citation
 from .actors import Cast
+from .text import span_text
 
 MAX_SENTENCES = 5
 LEAD_PARAGRAPHS = 3  # news puts what matters first: candidates come from the top
@@ -70,7 +71,7 @@ def key_sentences(articles: Sequence[AnnotatedArticle], cast: Cast,
             continue
         doc = next(ap.doc for ap in annotated.paragraphs if ap.paragraph.index == s.paragraph)
         cite = Citation(annotated.article.id, s.paragraph, s.sentence,
-                        doc[s.tokens[0] : s.tokens[1]].text.strip())
+                        span_text(doc[s.tokens[0] : s.tokens[1]]).strip())
         chosen.append((order, cite, content))
         if len(chosen) == limit:
             break

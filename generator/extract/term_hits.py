@@ -30,6 +30,7 @@ from .term_words import (
     word_zipf,
 )
 from .term_words import display as display_form
+from .text import span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -88,7 +89,7 @@ def sentences(articles: Sequence[AnnotatedArticle],
             inside = _quote_flags(doc)
             spans = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
             for i, span in enumerate(spans):
-                cite = Citation(art.article.id, ap.paragraph.index, i, span.text.strip())
+                cite = Citation(art.article.id, ap.paragraph.index, i, span_text(span).strip())
                 skip = ((art.article.id, ap.paragraph.index, i) not in own if own is not None
                         else bool(CREDIT.match(cite.text)) or is_foreign(span))
                 sents.append(Sentence(cite, span, art.article.source, (position, len(sents)),

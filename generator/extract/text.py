@@ -15,6 +15,7 @@ import numpy
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
+from ..annotate import TEXT
 from ..models import Citation
 
 _STARTS = "explainer.sentence_starts"
@@ -34,6 +35,18 @@ def sentence_starts(doc: Doc) -> list[int]:
         starts = [s.start for s in doc.sents] if len(doc) else [0]
         doc.user_data[_STARTS] = starts
     return starts
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the text the Doc was made from (kept on it when annotated)
+    rather than joined from a Python object per token."""
+    doc = span.doc
+    if span.start == span.end:
+        return ""
+    text = doc.user_data.get(TEXT)
+    if text is None:
+        text = doc.user_data[TEXT] = doc.text
+    return text[span.start_char : span.end_char]
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
@@ -78,7 +91,7 @@ def citation(article: str, paragraph: int, doc: Doc, token_i: int) -> Citation:
     cite = made.get((article, paragraph, n))
     if cite is None:
         cite = made[(article, paragraph, n)] = Citation(
-            article, paragraph, n, sentence_of(doc, token_i).text.strip())
+            article, paragraph, n, span_text(sentence_of(doc, token_i)).strip())
     return cite
 
 

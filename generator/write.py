@@ -35,7 +35,7 @@ def write_docs(files: dict[str, str], docs_dir: Path) -> WriteReport:
     previous = _read_manifest(docs_dir)
     for name in sorted(files):
         target = docs_dir / name
-        if target.exists() and name not in previous and not _is_generated(target):
+        if name not in previous and target.exists() and not _is_generated(target):
             raise ExplainerError(
                 f"{target}: a hand-written file is in the way of a generated page; "
                 "move or rename it (the generator never overwrites hand-written pages)"
@@ -44,8 +44,9 @@ def write_docs(files: dict[str, str], docs_dir: Path) -> WriteReport:
     # (so `serve` does not rebuild for nothing) and cost one read.
     # (Each page is encoded when it is needed, never all at once: at thousands of articles
     # the pages take as much memory as everything else.)
+    folder = str(docs_dir)
     changed = [name for name in sorted(files)
-               if not _holds(docs_dir / name, files[name].encode("utf-8"))]
+               if not _holds(os.path.join(folder, name), files[name].encode("utf-8"))]
     staging = docs_dir.parent / f".{docs_dir.name}.explainer-staging"
     shutil.rmtree(staging, ignore_errors=True)
     try:
@@ -72,9 +73,12 @@ def write_docs(files: dict[str, str], docs_dir: Path) -> WriteReport:
     return WriteReport(written, unchanged, removed)
 
 
-def _holds(path: Path, data: bytes) -> bool:
+def _holds(path: str, data: bytes) -> bool:
     try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
+        if os.stat(path).st_size != len(data):
+            return False
+        with open(path, "rb") as handle:
+            return handle.read() == data
     except OSError:
         return False
 

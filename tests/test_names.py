@@ -134,3 +134,16 @@ def test_first_word_ids_match_symbols_and_hashed_words() -> None:
     doc = make_doc("The mark of Zorro and the root of it .")
     ids = first_word_ids(["mark", "zorro", "root", "it's"])
     assert starts_among(doc, ids) == [1, 3, 6]
+
+
+def test_entities_inside_a_span_are_those_spacy_gives() -> None:
+    from generator.extract.text import ents_in, span_text
+
+    doc = make_doc("Ann Lee met Tom Ray in Hong Kong on Monday . Kay Bell stayed .",
+                   ents=[("Ann Lee", "PERSON"), ("Tom Ray", "PERSON"), ("Hong Kong", "GPE"),
+                         ("Kay Bell", "PERSON")])
+    for start in range(len(doc) + 1):
+        for end in range(start, len(doc) + 1):
+            span = doc[start:end]
+            assert [(e.start, e.end) for e in ents_in(span)] == [(e.start, e.end) for e in span.ents]
+            assert span_text(span) == span.text

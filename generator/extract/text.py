@@ -8,7 +8,7 @@ Doc and kept in ``doc.user_data``.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 import numpy
@@ -20,6 +20,7 @@ from ..models import Citation
 
 _STARTS = "explainer.sentence_starts"
 _ENTS = "explainer.ents"
+_ENT_STARTS = "explainer.ent_starts"
 _QUOTED = "explainer.quoted"
 _CITATIONS = "explainer.citations"
 _IDS = StringStore()  # only asked for ids, never added to
@@ -60,7 +61,19 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
 
 def ents_in(span: Span) -> list[Span]:
     """The entities lying wholly inside ``span``, like ``span.ents``."""
-    return [e for e in doc_ents(span.doc) if e.start >= span.start and e.end <= span.end]
+    doc = span.doc
+    ents = doc_ents(doc)
+    starts = doc.user_data.get(_ENT_STARTS)
+    if starts is None:
+        starts = doc.user_data[_ENT_STARTS] = [e.start for e in ents]
+    found = []
+    # Entities never overlap and come in order: only those from the span's start are read.
+    for i in range(bisect_left(starts, span.start), len(ents)):
+        if starts[i] >= span.end:
+            break
+        if ents[i].end <= span.end:
+            found.append(ents[i])
+    return found
 
 
 def ent_at(doc: Doc, i: int) -> Span | None:

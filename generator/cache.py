@@ -124,7 +124,6 @@ class ParseCache:
         _write(self.folder / "findings" / f"{self.findings_key(article)}.pickle",
                pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL))
 
-
     def _steps_path(self, seeds_dir: Path) -> Path:
         where = hashlib.sha256(str(seeds_dir.resolve()).encode("utf-8")).hexdigest()
         return self.folder / "steps" / f"{where}.pickle"

@@ -25,6 +25,7 @@ from .spans import PLACE_LABELS, WEAK_ORG_LABELS
 
 Where = tuple[str, int]  # (article, paragraph)
 _WORDS = "explainer.lowered_words"
+_WORD_OF: dict[int, str] = {}  # lower-case form id → word, as lowered_words gives it
 _EVIDENCE_WEIGHT = 3
 _PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", *sorted(WEAK_ORG_LABELS))
 
@@ -238,9 +239,6 @@ def lowered_words(doc: Doc) -> tuple[str, ...]:
             _WORD_OF[h] = intern(w.replace("’", "'") if "’" in w else w)
         words = doc.user_data[_WORDS] = tuple(map(_WORD_OF.__getitem__, ids))
     return words
-
-
-_WORD_OF: dict[int, str] = {}  # lower-case form id → word, as lowered_words gives it
 
 
 def _stands_alone(doc: Doc, i: int, n: int) -> bool:

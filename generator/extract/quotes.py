@@ -28,7 +28,7 @@ from ..memo import Memo
 from ..models import AnnotatedArticle, Citation
 from .actors import Cast, CastPart
 from .speakers import Speaker, resolve, speaker_of_quote
-from .text import sentence_index, sentence_of
+from .text import citation, sentence_of
 
 _OPEN = "“\"‘"
 _QUOTE = re.compile(r"[“\"]([^”\"]+)(?:[”\"]|$)")
@@ -89,8 +89,7 @@ def _quotes_in(annotated: AnnotatedArticle, part: CastPart) -> tuple[QuoteFindin
                 continue
             last_speaker = speaker
             previous = (speaker, n_paragraph)
-            cite = Citation(where[0], where[1], sentence_index(doc, first),
-                            sentence_of(doc, first).text.strip())
+            cite = citation(where[0], where[1], doc, first)
             found.append(QuoteFinding(quote, cite, speaker.key, speaker.text, speaker.about))
     return tuple(found)
 

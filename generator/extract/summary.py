@@ -10,7 +10,7 @@ from sys import intern
 
 from ..models import AnnotatedArticle, Citation
 from .actors import Cast
-from .text import span_text
+from .text import citation
 
 MAX_SENTENCES = 5
 LEAD_PARAGRAPHS = 3  # news puts what matters first: candidates come from the top
@@ -70,8 +70,7 @@ def key_sentences(articles: Sequence[AnnotatedArticle], cast: Cast,
         if score <= 0 or any(_overlap(content, other) >= SIMILAR for _, _, other in chosen):
             continue
         doc = next(ap.doc for ap in annotated.paragraphs if ap.paragraph.index == s.paragraph)
-        cite = Citation(annotated.article.id, s.paragraph, s.sentence,
-                        span_text(doc[s.tokens[0] : s.tokens[1]]).strip())
+        cite = citation(annotated.article.id, s.paragraph, doc, s.tokens[0])
         chosen.append((order, cite, content))
         if len(chosen) == limit:
             break

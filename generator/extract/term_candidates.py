@@ -73,14 +73,10 @@ class Candidate:
         self.heads.update(other.heads)
         self.sentences.update(other.sentences)
         for sid, use in other.uses.items():
-            _merge_use(self.uses, sid, use)
+            _use(self.uses, sid, use.strength, use.quoted, use.named)
         self.spans |= other.spans
         self.tokens |= other.tokens
         self.plural += other.plural
-
-
-def _merge_use(uses: dict[Sid, Use], sid: Sid, use: Use) -> None:
-    _use(uses, sid, use.strength, use.quoted, use.named)
 
 
 def _use(uses: dict[Sid, Use], sid: Sid, strength: int, quoted: bool, named: bool) -> None:

@@ -52,9 +52,6 @@ class Linker:
         self._seen: set[str] = set()
 
     def __call__(self, text: str) -> str:
-        pattern = self._links._pattern
-        if pattern is None:
-            return md(text)
         flat, matches = self._links.matches(text)
         if not matches:
             return md(flat)

@@ -45,7 +45,7 @@ def name_shaped(words: Sequence[str]) -> bool:
         low = w.lower()
         if low in ORG_NOUNS or low in PLACE_NOUNS or (n == len(words) - 1 and (
                 is_role_noun(w) or (n and w in COMPASS))):
-            return False  # "Labour MPs", "Norwich South"
+            return False  # "X Party MPs", "Townsville South"
         if low in _PARTICLES and 0 < n < len(words) - 1:
             continue  # "Jeff Van Drew", "Luis de la Cruz"
         if is_roman(w) or (len(w) == 2 and w[0].isupper() and w[1] == "."):

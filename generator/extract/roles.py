@@ -1,7 +1,7 @@
 """Roles of people as the articles give them, each with the sentence it came from.
 
 The constructions news style uses: a title before the name ("Home Secretary A B",
-"Secretary of State A B", "Labour MP (Member of Parliament) A B", "party leader and
+"Secretary of State A B", "X Party MP (Member of Parliament) A B", "party leader and
 Prime Minister A B"), a plural title before a list of names ("Representatives A B,
 C D and E F"), a bracket after the name ("(Norwich South)"), an owner's possessive of
 an organisation ("A B's Party", which makes A B its leader), and the phrases beside the
@@ -110,7 +110,7 @@ def _title_run(i: int, doc: Doc, labels: dict[int, str]) -> tuple[list[Token], i
         token = doc[i]
         label = labels.get(i, "")
         if token.text == ")" and not words:
-            # "Labour MP (Member of Parliament) A B": a gloss in brackets is skipped.
+            # "X Party MP (Member of Parliament) A B": a gloss in brackets is skipped.
             opening = next((j for j in range(i - 1, max(i - 8, -1), -1) if doc[j].text == "("), None)
             if opening is None:
                 break

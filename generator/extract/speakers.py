@@ -193,7 +193,7 @@ def resolve(subject: Token, where: tuple[str, int], cast: Cast) -> Speaker | Non
 
 
 def _unnamed(subject: Token, people: Sequence[Token]) -> bool:
-    """ "a source close to A", "Senior Labour sources", "One MP": someone the article
+    """ "a source close to A", "Senior party sources", "One MP": someone the article
     does not name."""
     if subject.pos_ != "NOUN" or any(t.i == subject.i for t in people):
         return False

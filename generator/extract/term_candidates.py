@@ -100,7 +100,7 @@ def collect(
     take more memory than the candidates made of them.
     """
     names = {text_key(n) for n in exclude}
-    # Multi-word names also block terms containing them ("reform uk policy"); one-word names
+    # Multi-word names also block terms containing them ("green party policy"); one-word names
     # only themselves, or "council" would block "district council".
     long_names = {re.sub(r"^the ", "", n.strip().lower()) for n in exclude}
     long_names = {n for n in long_names if " " in n}

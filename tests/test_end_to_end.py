@@ -115,6 +115,21 @@ def test_a_warm_cache_gives_the_same_docs(nlp, tmp_path: Path) -> None:  # type:
     assert plain.files == cold.files == warm.files
 
 
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Builds stop automatic collections after the parse; callers must not notice."""
+    import gc
+
+    before = gc.get_threshold()
+    generate(ROOT / "seeds", tmp_path / "a", nlp=nlp, save_registry=False)
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+    gc.freeze()  # a caller's own frozen objects stay frozen
+    try:
+        generate(ROOT / "seeds", tmp_path / "b", nlp=nlp, save_registry=False)
+        assert gc.get_threshold() == before and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
 def test_a_rebuild_after_one_article_changed_is_a_fresh_build(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Reused story-wide work must never show. One article gains a new title holder, a quote,
     and a person whose first name is a capitalised word of the other article (so the other

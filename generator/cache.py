@@ -146,6 +146,32 @@ class ParseCache:
         _write(self._steps_path(seeds_dir), pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL))
 
 
+def get_readings(folder: Path, seeds_dir: Path) -> dict[str, Any]:
+    """The parses of seed files kept by the last run on ``seeds_dir`` ({} if none, or if
+    they were made by other code)."""
+    body = _read(_readings_path(folder, seeds_dir))
+    try:
+        if body is None:
+            raise ValueError("missing")
+        code, entries = pickle.loads(body)  # written by this program, checksum verified
+        if code != code_fingerprint() or not isinstance(entries, dict):
+            raise ValueError("other code")
+    except Exception:
+        return {}
+    return entries
+
+
+def put_readings(folder: Path, seeds_dir: Path, entries: dict[str, Any]) -> None:
+    """Keep this run's parses of seed files (see :class:`generator.load.Reread`)."""
+    _write(_readings_path(folder, seeds_dir),
+           pickle.dumps((code_fingerprint(), entries), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _readings_path(folder: Path, seeds_dir: Path) -> Path:
+    where = hashlib.sha256(str(seeds_dir.resolve()).encode("utf-8")).hexdigest()
+    return folder / "readings" / f"{where}.pickle"
+
+
 def _arrays_of(docs: Sequence[Doc]) -> tuple[tuple[str, ...], list[tuple[Any, list[bool]]]]:
     """Docs as their token arrays (``ATTRS``) and spaces, with the strings the arrays name.
 
@@ -220,7 +246,7 @@ def prune(folder: Path, *, max_age_days: float = MAX_AGE_DAYS, now: float | None
     cutoff = (time.time() if now is None else now) - max_age_days * 86400
     removed = 0
     for path in (*folder.glob("??/*.spacy"), *folder.glob("findings/*.pickle"),
-                 *folder.glob("steps/*.pickle"),
+                 *folder.glob("steps/*.pickle"), *folder.glob("readings/*.pickle"),
                  *folder.glob("**/*.tmp")):
         try:
             if path.stat().st_mtime < cutoff:

@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .annotate import DEFAULT_MODEL, annotate, load_model, model_info
 from .assemble import assemble
-from .cache import ParseCache, prune_daily
+from .cache import ParseCache, get_readings, prune_daily, put_readings
 from .extract.findings import find_in_article
-from .load import load_seeds
+from .load import Reread, load_seeds
 from .memo import Memo
 from .models import Problem, Registry, Story
 from .registry import REGISTRY_FILE, dump_registry
@@ -130,7 +130,10 @@ def _stop_collecting() -> None:
 def _make(seeds_dir: Path, nlp: Language | None, options: Options,
           clock: _Clock) -> tuple[Story, CacheUse, Registry]:
     """The story, what came from the cache, and the slug registry as the seeds had it."""
-    seeds = load_seeds(seeds_dir)
+    reread = Reread(get_readings(options.cache_dir, seeds_dir) if options.cache_dir else None)
+    seeds = load_seeds(seeds_dir, reread)
+    if options.cache_dir and reread.changed:
+        put_readings(options.cache_dir, seeds_dir, reread.kept)
     clock.lap("load")
     if nlp is None:
         nlp = load_model(options.model or seeds.config.model or DEFAULT_MODEL)

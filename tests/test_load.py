@@ -209,3 +209,40 @@ def test_malformed_story_yml_is_an_error_with_line(tmp_path: Path) -> None:
         load_seeds(tmp_path)
     (problem,) = caught.value.problems
     assert problem.path.endswith("story.yml") and problem.line is not None
+
+
+def test_unchanged_files_are_not_parsed_again_and_load_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.load as load
+    from generator.load import Reread
+
+    write(tmp_path, "a.md", ARTICLE)
+    write(tmp_path, "b.txt", "A plain article with no front matter at all.\n")
+    write(tmp_path, "c.md", "---\ntitle: [unclosed\n---\nBody.\n")  # malformed: never kept
+    write(tmp_path, "slugs.yml", "actors:\n  jane-doe: [jane doe]\n")
+    first = Reread()
+    cold = load_seeds(tmp_path, first)
+    assert first.changed and len(first.kept) == 3  # two articles and the registry
+    parsed: list[bytes] = []
+    real = load._read
+    monkeypatch.setattr(load, "_read", lambda raw, *a: parsed.append(raw) or real(raw, *a))
+    again = Reread(first.kept)
+    warm = load_seeds(tmp_path, again)
+    assert warm == cold  # the same articles, registry and problems, in the same order
+    assert parsed == [(tmp_path / "c.md").read_bytes()]  # only the broken file, to report it
+    assert not again.changed
+    write(tmp_path, "b.txt", "A plain article, now edited.\n")
+    edited = Reread(first.kept)
+    load_seeds(tmp_path, edited)
+    assert edited.changed and len(parsed) == 3
+
+
+def test_readings_are_kept_for_the_same_code_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.cache as cache
+
+    cache.put_readings(tmp_path, tmp_path / "seeds", {"markdown:00": "kept"})
+    assert cache.get_readings(tmp_path, tmp_path / "seeds") == {"markdown:00": "kept"}
+    assert cache.get_readings(tmp_path, tmp_path / "other") == {}
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "edited")
+    assert cache.get_readings(tmp_path, tmp_path / "seeds") == {}

@@ -77,7 +77,7 @@ class Reread:
     def get(self, kind: str, data: bytes, parse: Callable[[list[Problem]], T | None],
             problems: list[Problem]) -> T | None:
         """``parse(problems)`` for ``data``, or its earlier result."""
-        key = f"{kind}:{hashlib.sha256(data).hexdigest()}"
+        key = _key(kind, data)
         value: T | None = self._old.get(key)
         if value is None:
             found: list[Problem] = []
@@ -88,10 +88,18 @@ class Reread:
         self.kept[key] = value
         return value
 
+    def add(self, kind: str, data: bytes, value: Any) -> None:
+        """Keep ``value`` as the parse of ``data``, made some other way (by the writer)."""
+        self.kept[_key(kind, data)] = value
+
     @property
     def changed(self) -> bool:
         """Whether the next run would find anything different from what this one found."""
         return self.kept.keys() != self._old.keys()
+
+
+def _key(kind: str, data: bytes) -> str:
+    return f"{kind}:{hashlib.sha256(data).hexdigest()}"
 
 
 def load_seeds(seeds_dir: Path, reread: Reread | None = None) -> Seeds:

@@ -69,6 +69,13 @@ def parse_registry(text: str, name: str, problems: list[Problem]) -> Registry:
     return Registry(**sections)
 
 
+def reloaded(registry: Registry) -> Registry:
+    """What :func:`parse_registry` gives for :func:`dump_registry`'s text, without parsing."""
+    return Registry(**{section: tuple(sorted((slug, tuple(keys))
+                                             for slug, keys in getattr(registry, section)))
+                       for section in SECTIONS})
+
+
 def dump_registry(registry: Registry) -> str:
     """Deterministic YAML text of the registry."""
     data: dict[str, Any] = {

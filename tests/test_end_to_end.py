@@ -130,6 +130,28 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(nlp, tmp_path: Path
         gc.unfreeze()
 
 
+def test_the_run_that_writes_the_registry_keeps_its_parse_for_the_next(
+    nlp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    import shutil
+
+    import generator.load
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    (seeds / "slugs.yml").unlink(missing_ok=True)
+    options = Options(cache_dir=tmp_path / "cache")
+    first = generate(seeds, tmp_path / "a", nlp=nlp, options=options)
+    text = (seeds / "slugs.yml").read_text(encoding="utf-8")  # written by the first run
+
+    def no_parse(*args: object) -> None:
+        raise AssertionError("the registry was parsed again")
+
+    monkeypatch.setattr(generator.load, "parse_registry", no_parse)
+    again = generate(seeds, tmp_path / "b", nlp=nlp, options=options)
+    assert again.files == first.files and (seeds / "slugs.yml").read_text(encoding="utf-8") == text
+
+
 def test_a_rebuild_after_one_article_changed_is_a_fresh_build(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Reused story-wide work must never show. One article gains a new title holder, a quote,
     and a person whose first name is a capitalised word of the other article (so the other

@@ -57,3 +57,15 @@ def test_registry_round_trips_and_bad_entries_are_problems() -> None:
     parse_registry("actors:\n  Not A Slug: [x]\n", "slugs.yml", problems)
     parse_registry("people: {}\n", "slugs.yml", problems)
     assert len(problems) == 2 and all(p.path == "slugs.yml" for p in problems)
+
+
+def test_reloaded_is_what_parsing_the_dumped_text_gives() -> None:
+    from generator.models import Registry
+    from generator.registry import reloaded
+
+    tricky = ("yes", "1", "null", "~", "a: b", "- x", " spaced ", "ünïcode", "#hash", "'q'", "1e3")
+    registry = Registry(actors=(("zed", ("zed",)), ("a-b", tricky), ("true", ("no", "on"))),
+                        terms=(("1", ("1.0",)),), events=())
+    problems: list[Problem] = []
+    assert parse_registry(dump_registry(registry), "slugs.yml", problems) == reloaded(registry)
+    assert problems == []

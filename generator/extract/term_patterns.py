@@ -45,6 +45,8 @@ STATUS_ZIPF = 4.7  # "a territory", "a monarchy" name a status; "a nation", "an 
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 CUE_STARTS = frozenset(cue[0] for cue in NAMING_CUES)
 ARTICLES = frozenset({"a", "an", "the"})
+_CONCEPT_OR_BODY = CONCEPT_HEADS | BODY_HEADS
+_CONCEPT_OR_GENERIC = CONCEPT_HEADS | GENERIC_HEADS
 
 
 class Hit(NamedTuple):
@@ -156,8 +158,8 @@ def _runs(doc: Doc, us: list[Unit]) -> Iterator[Hit]:
                 head, kind = lemma(doc[piece[-1][1] - 1]), "chunk"
                 if j - i >= 2:
                     mod = doc[piece[-2][1] - 1]
-                    if (mod.pos_ == "NOUN" and head in CONCEPT_HEADS | BODY_HEADS) or (
-                        is_proper_adj(mod) and head in CONCEPT_HEADS | GENERIC_HEADS
+                    if (mod.pos_ == "NOUN" and head in _CONCEPT_OR_BODY) or (
+                        is_proper_adj(mod) and head in _CONCEPT_OR_GENERIC
                     ):
                         kind = "pattern"  # "tariff bill", "the Swiss model"
                 yield Hit(piece[0][0], piece[-1][1], kind, piece[-1][1])
@@ -175,7 +177,7 @@ def _quoted(sent: Span) -> Iterator[Hit]:
         a, b = inner[0].i, inner[-1].i + 1
         after = doc[c + 1] if c + 1 < sent.end else None
         wordy = all(t.is_alpha or t.text in HYPHENS or t.text == "," for t in inner)
-        if wordy and len(inner) >= 2 and after is not None and lemma(after) in CONCEPT_HEADS | GENERIC_HEADS:
+        if wordy and len(inner) >= 2 and after is not None and lemma(after) in _CONCEPT_OR_GENERIC:
             yield Hit(a, b, "coinage", after.i + 1)  # the "..." model
         elif len(inner) <= 4 and doc[b - 1].pos_ == "NOUN" and all(unit_ok(doc, v) for v in units(doc[a:b])):
             yield Hit(a, b, "quote", c + 1)

@@ -69,9 +69,11 @@ def zipf(word: str, lang: str = "en") -> float:
     return float(zipf_frequency(word, lang))
 
 
+@lru_cache(maxsize=1 << 16)
 def word_zipf(word: str) -> float:
     """Rarity of a word; a hyphenated compound is judged by its closed form when that is known,
-    and an unknown compound of known parts ("pro-...", "no-deal") counts as a rare coinage."""
+    and an unknown compound of known parts ("pro-...", "no-deal") counts as a rare coinage.
+    (Kept for reuse: every candidate word of every sentence asks, and words recur.)"""
     parts = [p for p in re.split(r"[-‐‑]", word.lower()) if p]
     closed = zipf("".join(parts))
     if closed > 0 or len(parts) < 2:

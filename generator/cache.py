@@ -6,7 +6,8 @@ metadata and a fingerprint of the generator's source code, so editing a rule nev
 findings made by the old one. Any change makes a new key. Entries carry a checksum and are
 verified on read; a corrupt or mismatching entry is ignored (and recomputed), never trusted.
 The story-wide steps' per-article work (:mod:`generator.memo`) is kept in one file per seeds
-folder, keyed inside by the same article keys as the findings.
+folder, keyed inside by the same article keys as the findings; so are the seed files' own
+parses (:class:`generator.load.Reread`), keyed by each file's bytes.
 """
 
 from __future__ import annotations

@@ -121,8 +121,9 @@ def _stop_collecting() -> None:
     After the parse, the objects are the story's own: cyclic ones are few (the Spans kept
     in Docs' user_data, which :func:`_make` lets go by hand), so reference counting frees
     nearly everything, and each collection only walked the cached findings and the
-    extraction's results again: 0.5 s of a rebuild of 1,000 articles, with the same peak
-    memory. The parse itself keeps collecting: spaCy's objects are not ours to vouch for.
+    extraction's results again: a rebuild of 1,000 articles took 0.91 times as long
+    without them, with the same peak memory. The parse itself keeps collecting: spaCy's
+    objects are not ours to vouch for.
     """
     gc.set_threshold(0)
 

@@ -127,13 +127,9 @@ class ParseCache:
         _write(self.folder / "findings" / f"{self.findings_key(article)}.pickle",
                pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL))
 
-    def _steps_path(self, seeds_dir: Path) -> Path:
-        where = hashlib.sha256(str(seeds_dir.resolve()).encode("utf-8")).hexdigest()
-        return self.folder / "steps" / f"{where}.pickle"
-
     def get_steps(self, seeds_dir: Path) -> Stored:
         """What the story-wide steps kept from the last run on ``seeds_dir`` ({} if none)."""
-        body = _read(self._steps_path(seeds_dir))
+        body = _read(_seeds_file(self.folder, "steps", seeds_dir))
         try:
             if body is None:
                 raise ValueError("missing")
@@ -146,13 +142,14 @@ class ParseCache:
 
     def put_steps(self, seeds_dir: Path, stored: Stored) -> None:
         """Keep this run's per-article step results (only the current articles') for the next."""
-        _write(self._steps_path(seeds_dir), pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL))
+        _write(_seeds_file(self.folder, "steps", seeds_dir),
+               pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def get_readings(folder: Path, seeds_dir: Path) -> dict[str, Any]:
     """The parses of seed files kept by the last run on ``seeds_dir`` ({} if none, or if
     they were made by other code)."""
-    body = _read(_readings_path(folder, seeds_dir))
+    body = _read(_seeds_file(folder, "readings", seeds_dir))
     try:
         if body is None:
             raise ValueError("missing")
@@ -166,13 +163,14 @@ def get_readings(folder: Path, seeds_dir: Path) -> dict[str, Any]:
 
 def put_readings(folder: Path, seeds_dir: Path, entries: dict[str, Any]) -> None:
     """Keep this run's parses of seed files (see :class:`generator.load.Reread`)."""
-    _write(_readings_path(folder, seeds_dir),
+    _write(_seeds_file(folder, "readings", seeds_dir),
            pickle.dumps((code_fingerprint(), entries), protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def _readings_path(folder: Path, seeds_dir: Path) -> Path:
+def _seeds_file(folder: Path, kind: str, seeds_dir: Path) -> Path:
+    """The file of one seeds folder's ``kind`` of entries (steps, readings)."""
     where = hashlib.sha256(str(seeds_dir.resolve()).encode("utf-8")).hexdigest()
-    return folder / "readings" / f"{where}.pickle"
+    return folder / kind / f"{where}.pickle"
 
 
 def _arrays_of(docs: Sequence[Doc]) -> tuple[tuple[str, ...], list[tuple[Any, list[bool]]]]:

@@ -10,7 +10,7 @@ import datetime as dt
 import difflib
 import hashlib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -192,8 +192,7 @@ def load_article(path: Path, problems: list[Problem], *, display: str | None = N
     if not any(p.kind == "body" for p in reading.paragraphs):
         problems.append(Problem(name, "article has no body text"))
         return None
-    return _article(path, name, reading.meta, list(reading.meta_lines), reading.paragraphs,
-                    problems)
+    return _article(path, name, reading.meta, reading.meta_lines, reading.paragraphs, problems)
 
 
 def _read(raw: bytes, name: str, plain: bool, problems: list[Problem]) -> Reading | None:
@@ -302,13 +301,13 @@ def _classify(text: str) -> tuple[ParagraphKind, str, str | None]:
     return "body", text, None
 
 
-def _key_line(lines: list[str], key: object) -> int | None:
+def _key_line(lines: Sequence[str], key: object) -> int | None:
     """The file line (1-based) where a front matter key is set."""
     return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), None)
 
 
 def _article(
-    path: Path, name: str, meta: dict[str, Any], meta_lines: list[str],
+    path: Path, name: str, meta: dict[str, Any], meta_lines: Sequence[str],
     paragraphs: tuple[Paragraph, ...], problems: list[Problem],
 ) -> Article | None:
     before = len([p for p in problems if p.severity == "error"])

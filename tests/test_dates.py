@@ -289,3 +289,23 @@ def test_direction_of_an_expression(expression: str, expected: str | None) -> No
 )
 def test_clause_tense(clause: str, past_verb: bool, expected: str) -> None:
     assert clause_tense(clause, past_verb=past_verb) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Wednesday, September 25, 2019, the court ruled; on 2019-09-25 it voted.",
+        "Sept. 3 and the 4th of Jan 2020 and mid-March 2018 and late Dec.",
+        "Two weeks ago, last night and this morning; tomorrow evening; tonight's vote.",
+        "Between 2008 and 2010, from March 2011 to June 2012, and 2008-16, since then.",
+        "Market money monthly: no dates in mayhem, mondays or decembers here.",
+        "In 1868 and since 1999's vote, about 1700 marched; 12019-01-01 is no date.",
+    ],
+)
+def test_cues_only_skip_patterns_that_cannot_match(sentence: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.extract import date_finding
+
+    gated = find_date_expressions(sentence)
+    everything = set().union(*date_finding._NEEDS)
+    monkeypatch.setattr(date_finding, "_cues", lambda lower: everything)
+    assert find_date_expressions(sentence) == gated

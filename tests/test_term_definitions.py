@@ -7,13 +7,15 @@ from conftest import make_article, make_doc
 
 from generator.extract.glossary import extract_terms
 from generator.extract.term_definitions import strength
+from generator.extract.token_table import TokenTable
 
 
 def _strength(text: str, term: str, **kwargs: object) -> int:
     doc = make_doc(text, **kwargs)  # type: ignore[arg-type]
     words = term.split()
     start = next(i for i in range(len(doc)) if [t.text for t in doc[i : i + len(words)]] == words)
-    return strength(next(iter(doc.sents)), start, start + len(words))
+    sent = next(iter(doc.sents))
+    return strength(TokenTable(doc), sent.start, sent.end, start, start + len(words))
 
 
 def test_glosses_and_meaning_clauses_explain_a_term() -> None:

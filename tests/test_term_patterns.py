@@ -7,14 +7,17 @@ from spacy.tokens import Doc
 
 from generator.extract.term_patterns import Hit, find
 from generator.extract.term_words import display, text_key, unit_ok, units, word_zipf
+from generator.extract.token_table import TokenTable
 
 
 def _hits(doc: Doc, kind: str) -> list[str]:
-    return [doc[h.a : h.b].text for s in doc.sents for h in find(s) if h.kind == kind]
+    tt = TokenTable(doc)
+    return [doc[h.a : h.b].text for s in doc.sents for h in find(s, tt) if h.kind == kind]
 
 
 def _hit(doc: Doc, kind: str) -> Hit:
-    return next(h for s in doc.sents for h in find(s) if h.kind == kind)
+    tt = TokenTable(doc)
+    return next(h for s in doc.sents for h in find(s, tt) if h.kind == kind)
 
 
 def test_text_key_ignores_case_spacing_hyphens_and_a_leading_article() -> None:
@@ -38,16 +41,17 @@ def _glued(spec: str, ents: list[str] | None = None) -> Doc:
 def test_hyphen_units_and_display_keep_names_after_a_prefix() -> None:
     doc = _glued("They/PRON met/VERB the/DET pro~/ADJ -~/PUNCT Rivertown/ADJ camp/NOUN ./PUNCT",
                  ents=["O", "O", "O", "O", "O", "B-GPE", "O", "O"])
-    assert (3, 6) in units(doc[:])
-    assert unit_ok(doc, (3, 6))  # a place after a lowercase prefix is allowed
-    assert not unit_ok(doc, (5, 6))  # the place alone is not
-    assert display(doc[3:7]) == "pro-Rivertown camp"
+    tt = TokenTable(doc)
+    assert (3, 6) in units(tt, 0, len(doc))
+    assert unit_ok(tt, (3, 6))  # a place after a lowercase prefix is allowed
+    assert not unit_ok(tt, (5, 6))  # the place alone is not
+    assert display(tt, 3, 7) == "pro-Rivertown camp"
 
 
 def test_lowercase_words_tagged_as_names_are_still_words() -> None:
     doc = make_doc("He became secretary of state .", ents=[("state", "ORG")],
                    pos={"He": "PRON", "became": "VERB", "secretary": "PROPN", "of": "ADP", "state": "PROPN"})
-    assert unit_ok(doc, (4, 5))
+    assert unit_ok(TokenTable(doc), (4, 5))
     assert _hits(doc, "of") == ["secretary of state"]
 
 

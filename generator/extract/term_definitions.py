@@ -19,10 +19,10 @@ from .term_words import DEFINING_VERBS, lemma
 from .text import ents_in
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
 
     from .term_candidates import Candidate
     from .term_hits import Sentence
+    from .token_table import TokenTable
 
 MAX_RUN = 3  # sentences in one definition
 MAX_WORDS = 40  # tokens in a sentence that still reads as a definition
@@ -46,40 +46,42 @@ RULE_WORDS = frozenset(
 )
 
 
-def strength(sent: Span, a: int, b: int) -> int:
-    """How clearly the sentence explains the term at doc[a:b]: 0 (merely uses it) to 3."""
-    doc = sent.doc
-    n0, n1 = (doc[i] if i < sent.end else None for i in (b, b + 1))
-    before = doc[a - 1] if a > sent.start else None
-    prev2 = [t.lower_ for t in doc[max(sent.start, a - 2) : a]]
-    if n0 is None or n1 is None:
+def strength(tt: TokenTable, start: int, end: int, a: int, b: int) -> int:
+    """How clearly the sentence ``start:end`` explains the term at ``a:b``: 0 (merely uses
+    it) to 3 (``tt``: the token table of its Doc)."""
+    if b + 1 >= end:
         return 0
-    if before is not None and before.dep_ in {"compound", "amod", "nmod"} and a <= before.head.i < b:
+    lower, pos = tt.lower, tt.pos
+    before = a - 1 if a > start else None
+    prev2 = lower[max(start, a - 2) : a]
+    if before is not None and tt.dep[before] in {"compound", "amod", "nmod"} and a <= tt.head[before] < b:
         return 0  # "a no-deal X, meaning ...": the gloss is of the longer phrase
-    if n0.text in {"—", "–", "("} and n1.pos_ in {"DET", "ADJ"}:
+    t0, l0, l1 = tt.text[b], lower[b], lower[b + 1]
+    if t0 in {"—", "–", "("} and pos[b + 1] in {"DET", "ADJ"}:
         return 3  # a gloss: "the prorogation — a procedural suspension —"
-    if n0.text in {",", "—", "–"} and n1.lower_ in {"meaning", "i.e."}:
+    if t0 in {",", "—", "–"} and l1 in {"meaning", "i.e."}:
         return 3  # "the X model, meaning ..."
-    for tok in doc[b - 1].rights:  # "X, an unpaid role" (apposition needs the parser)
-        if tok.i < sent.end and tok.dep_ == "appos" and tok.left_edge.lower_ in {"a", "an"}:
+    doc = tt.doc
+    for i in tt.appositions.get(b - 1, ()):  # "X, an unpaid role" (apposition needs the parser)
+        if i < end and doc[i].left_edge.lower_ in {"a", "an"}:
             return 2
-    if (n0.text == "," and n1.lower_ == "which") or (n0.lower_ == "that" and n1.lower_ == "would"):
+    if (t0 == "," and l1 == "which") or (l0 == "that" and l1 == "would"):
         return 2  # "X, which ...", "a law that would allow ..."
-    if n0.text == "," and n1.lower_ in {"a", "an", "the"}:
-        rest = [t for t in doc[b + 2 : min(sent.end, b + 6)]]
-        if any(t.lower_ in {"which", "that"} and doc[t.i - 1].pos_ == "NOUN" for t in rest):
-            return 2  # "X, the position which becomes ..."
-    if before is None or before.pos_ in {"DET", "SCONJ", "PUNCT", "CCONJ"}:  # X is the subject
-        verb, passive = lemma(n0), n1.tag_ in {"VBN", "VBG"}
-        if verb == "be" and n1.pos_ == "DET" and not passive:
+    if t0 == "," and l1 in {"a", "an", "the"} and any(
+        lower[i] in {"which", "that"} and pos[i - 1] == "NOUN" for i in range(b + 2, min(end, b + 6))
+    ):
+        return 2  # "X, the position which becomes ..."
+    if before is None or pos[before] in {"DET", "SCONJ", "PUNCT", "CCONJ"}:  # X is the subject
+        verb, passive = tt.lemma[b], tt.tag[b + 1] in {"VBN", "VBG"}
+        if verb == "be" and pos[b + 1] == "DET" and not passive:
             return 2  # "prorogation is a political tool" (not "X is affordable")
-        if verb == "be" and n1.lower_ in {"defined", "known"}:
+        if verb == "be" and l1 in {"defined", "known"}:
             return 2  # "X is defined as ..."
         if verb in DEFINING_VERBS and not passive:
             return 2  # "X means ...", "X allows ..."
     if prev2[-1:] == ["called"] or prev2 == ["known", "as"]:
         return 2
-    return 1 if sent[0].lower_ == "under" else 0  # "Under a system ..., refugees can apply for X"
+    return 1 if lower[start] == "under" else 0  # "Under a system ..., refugees can apply for X"
 
 
 def definition(

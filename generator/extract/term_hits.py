@@ -23,7 +23,6 @@ from .term_words import (
     HYPHENS,
     QUOTES,
     is_foreign,
-    lemma,
     pos,
     text_key,
     units,
@@ -31,9 +30,11 @@ from .term_words import (
 )
 from .term_words import display as display_form
 from .text import span_text
+from .token_table import LastTable, TokenTable
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
+
 
 CREDIT = re.compile(r"(image|photo|photograph|picture)s?\s*:", re.IGNORECASE)  # "Image: Name."
 # Kinds found only where a term is introduced: their later uses are counted by their forms.
@@ -121,57 +122,60 @@ def _quote_flags(doc: Doc) -> tuple[bool, ...]:
 
 def article_hits(annotated: AnnotatedArticle) -> dict[Sid, SentenceHits]:
     """Every sentence's pattern hits in one article (see :func:`sentence_hits`)."""
-    return {(s.citation.article, s.citation.paragraph, s.citation.sentence): sentence_hits(s)
+    table = LastTable()
+    return {(s.citation.article, s.citation.paragraph, s.citation.sentence):
+            sentence_hits(s, table(s.span.doc))
             for sents in sentences([annotated]).values() for s in sents if not s.skip}
 
 
-def sentence_hits(s: Sentence) -> SentenceHits:
-    hits = tuple((hit, measure(s, hit)) for hit in find(s.span))
+def sentence_hits(s: Sentence, tt: TokenTable | None = None) -> SentenceHits:
+    """A sentence's hits (``tt``: its Doc's token table, when one is at hand)."""
+    tt = tt if tt is not None else TokenTable(s.span.doc)
+    hits = tuple((hit, measure(s, hit, tt)) for hit in find(s.span, tt))
     return hits, tuple(abbreviations(s.span))
 
 
-def measure(s: Sentence, hit: Hit) -> Measured:
-    """Read everything collecting needs about one hit from the Doc, once."""
-    doc = s.span.doc
+def measure(s: Sentence, hit: Hit, tt: TokenTable) -> Measured:
+    """Read everything collecting needs about one hit from the Doc's token table, once."""
     a, b, kind = hit.a, hit.b, hit.kind
-    before = doc[a - 1] if a > s.span.start else None
+    before = a - 1 if a > s.span.start else None
     # a name the text introduces is shown as written ("Gross Domestic Product")
-    form = doc[a:b].text if kind in INTRODUCED else display_form(doc[a:b])
-    inside = ((doc[a].ent_iob_ == "I" and kind not in {"named", "abbrev", "institution"})
+    form = tt.span_text(a, b) if kind in INTRODUCED else display_form(tt, a, b)
+    iob = tt.iob
+    inside = ((iob[a] == "I" and kind not in {"named", "abbrev", "institution"})
               # starts inside a name: "(Puerto) Rican constitution"
-              or (b < len(doc) and doc[b].ent_iob_ == "I" and kind not in {"named", "coinage"}))
+              or (b < tt.n and iob[b] == "I" and kind not in {"named", "coinage"}))
     # Interned: the same words recur in hundreds of thousands of hits across a long story.
     return Measured(
-        rarity=rarity(doc, a, b, kind), strength=strength(s.span, a, hit.end),
-        key=intern(merge_key(doc, a, b)), form=intern(form),
-        tokens=tuple(intern(token_key(t.text)) for t in doc[a:b]),
-        before=intern(before.lower_) if before is not None else "",
-        named=before is not None and before.pos_ == "PROPN"
-        and before.ent_type_ not in {"DATE", "TIME"},
+        rarity=rarity(tt, a, b, kind), strength=strength(tt, s.span.start, s.span.end, a, hit.end),
+        key=intern(merge_key(tt, a, b)), form=intern(form),
+        tokens=tuple(intern(token_key(t)) for t in tt.text[a:b]),
+        before=intern(tt.lower[before]) if before is not None else "",
+        named=before is not None and tt.pos[before] == "PROPN"
+        and tt.ent_type[before] not in {"DATE", "TIME"},
         quoted=bool(s.quoted) and s.quoted[a - s.span.start],
-        plural=doc[b - 1].tag_ in {"NNS", "NNPS"}, inside_name=inside,
-        filler=b - a == 1 and lemma(doc[a]) in FILLER)
+        plural=tt.tag[b - 1] in {"NNS", "NNPS"}, inside_name=inside,
+        filler=b - a == 1 and tt.lemma[a] in FILLER)
 
 
-def merge_key(doc: Doc, a: int, b: int) -> str:
+def merge_key(tt: TokenTable, a: int, b: int) -> str:
     """Merge key: spelling-insensitive, with the last word as its lemma (plurals merge)."""
-    return text_key("".join(t.lower_ for t in doc[a : b - 1]) + lemma(doc[b - 1]))
+    return text_key("".join(tt.lower[a : b - 1]) + tt.lemma[b - 1])
 
 
-def rarity(doc: Doc, a: int, b: int, kind: str) -> float:
+def rarity(tt: TokenTable, a: int, b: int, kind: str) -> float:
     """Zipf frequency of the rarest telling word (lower = rarer).
 
     Plain adjectives do not count in chunks ("hardline policies" is not a term), but do where a
     pattern makes them part of the name ("indefinite detention", "the Swiss model", a status).
     The head is judged by its lemma, since plurals are rarer than their words.
     """
-    us = units(doc[a:b])
+    us = units(tt, a, b)
     if kind == "to-verb":
         us = us[:2]
     elif kind in {"chunk", "pattern", "of"} and len(us) > 1:
         proper = kind == "pattern"
-        keep = [u for u in us if pos(doc, u) == "NOUN" or (proper and doc[u[0]].ent_type_ == "NORP")]
+        keep = [u for u in us if pos(tt, u) == "NOUN" or (proper and tt.ent_type[u[0]] == "NORP")]
         us = keep or us
-    ws = [lemma(doc[v - 1]) if v == b and v - u == 1 else doc[u:v].text for u, v in us]
+    ws = [tt.lemma[v - 1] if v == b and v - u == 1 else tt.span_text(u, v) for u, v in us]
     return min((word_zipf(w) for w in ws if w.isalpha() or set(w) & HYPHENS), default=8.0)
-

@@ -33,7 +33,9 @@ from .term_words import (
 from .text import ents_in
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
+
+    from .token_table import TokenTable
 
 NOUNS = frozenset({"NOUN"})
 # Nouns a body is described as: "The <Body> is the highest court ...".
@@ -63,132 +65,135 @@ class Hit(NamedTuple):
     head: str = ""
 
 
-def find(sent: Span) -> Iterator[Hit]:
-    """Every candidate range in a sentence, each with the pattern that found it."""
-    us = units(sent)
-    yield from _compounds(sent.doc, us)
-    yield from _phrases(sent.doc, us)
-    yield from _runs(sent.doc, us)
-    yield from _quoted(sent)
-    yield from _named(sent)
-    yield from _copular(sent)
+def find(sent: Span, tt: TokenTable) -> Iterator[Hit]:
+    """Every candidate range in a sentence, each with the pattern that found it (``tt``: the
+    token table of the sentence's Doc)."""
+    us = units(tt, sent.start, sent.end)
+    yield from _compounds(tt, us)
+    yield from _phrases(tt, us)
+    yield from _runs(tt, us)
+    yield from _quoted(sent, tt)
+    yield from _named(sent, tt)
+    yield from _copular(sent, tt)
 
 
-def _compounds(doc: Doc, us: list[Unit]) -> Iterator[Hit]:
+def _compounds(tt: TokenTable, us: list[Unit]) -> Iterator[Hit]:
     """Hyphenated words: nouns ("run-off"), and stances modifying a noun ("pro-...")."""
     for k, u in enumerate(us):
-        if u[1] - u[0] < 2 or not unit_ok(doc, u):
+        if u[1] - u[0] < 2 or not unit_ok(tt, u):
             continue
         nxt = us[k + 1] if k + 1 < len(us) else None
-        stance = doc[u[0]].lower_ in STANCE_PREFIXES
-        if stance and nxt and pos(doc, nxt) in {"NOUN", "PROPN"} and doc[nxt[0]].is_alpha:
-            head = doc[nxt[1] - 1]
-            if head.ent_type_ not in NUMERIC_ENTS:
-                yield Hit(u[0], u[1], "stance", nxt[1], head=head.text)
+        stance = tt.lower[u[0]] in STANCE_PREFIXES
+        if stance and nxt and pos(tt, nxt) in {"NOUN", "PROPN"} and tt.alpha[nxt[0]]:
+            head = nxt[1] - 1
+            if tt.ent_type[head] not in NUMERIC_ENTS:
+                yield Hit(u[0], u[1], "stance", nxt[1], head=tt.text[head])
                 continue
-        modifier = nxt is not None and pos(doc, nxt) in {"NOUN", "PROPN"}
-        if pos(doc, u) in {"NOUN", "PROPN"} and not modifier:
+        modifier = nxt is not None and pos(tt, nxt) in {"NOUN", "PROPN"}
+        if pos(tt, u) in {"NOUN", "PROPN"} and not modifier:
             yield Hit(u[0], u[1], "hyphen", u[1])  # "run-off", not "high-profile" in "a ... case"
 
 
-def _phrases(doc: Doc, us: list[Unit]) -> Iterator[Hit]:
+def _phrases(tt: TokenTable, us: list[Unit]) -> Iterator[Hit]:
     """"<rare adj> <noun> to <verb>", "<noun> of <noun>" and "Article <number>"."""
     for k, u in enumerate(us):
         nxt = us[k + 1 : k + 5]
-        first = doc[u[0]]
-        if first.lower_ in PROVISION_NOUNS and first.text[:1].isupper() and nxt:
-            num = doc[nxt[0][0]]
-            if num.like_num and not num.is_alpha and nxt[0][1] - nxt[0][0] == 1:
+        first = u[0]
+        if tt.lower[first] in PROVISION_NOUNS and tt.text[first][:1].isupper() and nxt:
+            num = nxt[0][0]
+            if tt.like_num[num] and not tt.alpha[num] and nxt[0][1] - nxt[0][0] == 1:
                 yield Hit(u[0], nxt[0][1], "provision", nxt[0][1])  # "Article 50"
         # "<rare adj> <noun> to <verb>" used intransitively names a status ("... leave to
         # remain"); a verb with an object is a purpose clause ("the model to restore order").
-        if len(nxt) == 4 and first.pos_ == "ADJ" and pos(doc, nxt[0]) in NOUNS:
-            to, verb, after = doc[nxt[1][0]], doc[nxt[2][0]], doc[nxt[3][0]]
+        if len(nxt) == 4 and tt.pos[first] == "ADJ" and pos(tt, nxt[0]) in NOUNS:
+            to, verb, after = nxt[1][0], nxt[2][0], nxt[3][0]
             if (
-                to.lower_ == "to"
-                and verb.pos_ in {"VERB", "AUX"}
-                and after.pos_ in {"ADP", "PUNCT", "CCONJ", "SCONJ"}
-                and after.text not in QUOTES
-                and word_zipf(first.text) <= 4.5
-                and lemma(doc[nxt[0][1] - 1]) not in FILLER
-                and unit_ok(doc, u)
-                and unit_ok(doc, nxt[0])
+                tt.lower[to] == "to"
+                and tt.pos[verb] in {"VERB", "AUX"}
+                and tt.pos[after] in {"ADP", "PUNCT", "CCONJ", "SCONJ"}
+                and tt.text[after] not in QUOTES
+                and word_zipf(tt.text[first]) <= 4.5
+                and tt.lemma[nxt[0][1] - 1] not in FILLER
+                and unit_ok(tt, u)
+                and unit_ok(tt, nxt[0])
             ):
                 yield Hit(u[0], nxt[2][1], "to-verb", nxt[2][1])
         # "<noun> of <bare noun>": "articles of impeachment", "abuse of power"; and of a
         # one-word institution: "obstruction of <Body>"
-        if len(nxt) >= 2 and pos(doc, u) in NOUNS and doc[nxt[0][0]].lower_ == "of":
+        if len(nxt) >= 2 and pos(tt, u) in NOUNS and tt.lower[nxt[0][0]] == "of":
             obj = nxt[1]
-            if not (len(nxt) < 3 or pos(doc, nxt[2]) not in NOUNS) or not unit_ok(doc, u):
+            if not (len(nxt) < 3 or pos(tt, nxt[2]) not in NOUNS) or not unit_ok(tt, u):
                 continue
-            common = pos(doc, obj) in NOUNS and doc[obj[0]].text.islower() and unit_ok(doc, obj)
-            body = _is_body_name(doc, obj) and first.text.islower() and lemma(first) not in ROLE_NOUNS
+            common = pos(tt, obj) in NOUNS and tt.text[obj[0]].islower() and unit_ok(tt, obj)
+            body = (_is_body_name(tt, obj) and tt.text[first].islower()
+                    and tt.lemma[first] not in ROLE_NOUNS)
             if common or body:
                 yield Hit(u[0], obj[1], "of", obj[1])
 
 
-def _is_body_name(doc: Doc, unit: Unit) -> bool:
-    tok = doc[unit[0]]
+def _is_body_name(tt: TokenTable, unit: Unit) -> bool:
+    i = unit[0]
     return (
         unit[1] - unit[0] == 1
-        and tok.pos_ == "PROPN"
-        and tok.text[:1].isupper()
-        and tok.ent_type_ in {"", "ORG"}
-        and (tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ != "PROPN")
+        and tt.pos[i] == "PROPN"
+        and tt.text[i][:1].isupper()
+        and tt.ent_type[i] in {"", "ORG"}
+        and (i + 1 >= tt.n or tt.pos[i + 1] != "PROPN")
     )
 
 
-def _runs(doc: Doc, us: list[Unit]) -> Iterator[Hit]:
+def _runs(tt: TokenTable, us: list[Unit]) -> Iterator[Hit]:
     """Runs of adjectives and nouns ending in a noun: every noun sub-run, and "<adj> <nouns>"."""
     run: list[Unit] = []
     for u in [*us, (-1, -1)]:
-        if u[0] >= 0 and pos(doc, u) in {"ADJ", "NOUN"} and unit_ok(doc, u):
+        if u[0] >= 0 and pos(tt, u) in {"ADJ", "NOUN"} and unit_ok(tt, u):
             run.append(u)
             continue
-        while run and pos(doc, run[-1]) not in NOUNS:
+        while run and pos(tt, run[-1]) not in NOUNS:
             run.pop()
         for i in range(len(run)):
             for j in range(i + 1, min(i + 3, len(run)) + 1):
                 piece = run[i:j]
-                if any(pos(doc, p) not in NOUNS for p in piece[1:]):
+                if any(pos(tt, p) not in NOUNS for p in piece[1:]):
                     continue
-                first = doc[piece[0][0]]
-                if first.pos_ == "ADJ" and (j - i < 2 or word_zipf(first.text) > 5.0):
+                first = piece[0][0]
+                if tt.pos[first] == "ADJ" and (j - i < 2 or word_zipf(tt.text[first]) > 5.0):
                     continue  # a lone adjective, or a very common one ("new", "public")
-                head, kind = lemma(doc[piece[-1][1] - 1]), "chunk"
+                head, kind = tt.lemma[piece[-1][1] - 1], "chunk"
                 if j - i >= 2:
-                    mod = doc[piece[-2][1] - 1]
-                    if (mod.pos_ == "NOUN" and head in _CONCEPT_OR_BODY) or (
-                        is_proper_adj(mod) and head in _CONCEPT_OR_GENERIC
+                    mod = piece[-2][1] - 1
+                    if (tt.pos[mod] == "NOUN" and head in _CONCEPT_OR_BODY) or (
+                        is_proper_adj(tt, mod) and head in _CONCEPT_OR_GENERIC
                     ):
                         kind = "pattern"  # "tariff bill", "the Swiss model"
-                yield Hit(piece[0][0], piece[-1][1], kind, piece[-1][1])
+                yield Hit(first, piece[-1][1], kind, piece[-1][1])
         run = []
 
 
-def _quoted(sent: Span) -> Iterator[Hit]:
+def _quoted(sent: Span, tt: TokenTable) -> Iterator[Hit]:
     """Short quoted phrases: "coinages" named as a model or policy, and quoted nouns."""
-    doc = sent.doc
-    marks = [t.i for t in sent if t.text in QUOTES]
+    text = tt.text
+    marks = [i for i in range(sent.start, sent.end) if text[i] in QUOTES]
     for o, c in zip(marks[::2], marks[1::2], strict=False):
-        inner = [t for t in doc[o + 1 : c] if not (t.i == o + 1 and t.lower_ in ARTICLES)]
-        if not inner or len(inner) > 6 or any(t.ent_type_ == "PERSON" for t in inner):
+        inner = [i for i in range(o + 1, c) if not (i == o + 1 and tt.lower[i] in ARTICLES)]
+        if not inner or len(inner) > 6 or any(tt.ent_type[i] == "PERSON" for i in inner):
             continue
-        a, b = inner[0].i, inner[-1].i + 1
-        after = doc[c + 1] if c + 1 < sent.end else None
-        wordy = all(t.is_alpha or t.text in HYPHENS or t.text == "," for t in inner)
-        if wordy and len(inner) >= 2 and after is not None and lemma(after) in _CONCEPT_OR_GENERIC:
-            yield Hit(a, b, "coinage", after.i + 1)  # the "..." model
-        elif len(inner) <= 4 and doc[b - 1].pos_ == "NOUN" and all(unit_ok(doc, v) for v in units(doc[a:b])):
+        a, b = inner[0], inner[-1] + 1
+        after = c + 1 if c + 1 < sent.end else None
+        wordy = all(tt.alpha[i] or text[i] in HYPHENS or text[i] == "," for i in inner)
+        if wordy and len(inner) >= 2 and after is not None and tt.lemma[after] in _CONCEPT_OR_GENERIC:
+            yield Hit(a, b, "coinage", after + 1)  # the "..." model
+        elif len(inner) <= 4 and tt.pos[b - 1] == "NOUN" and all(unit_ok(tt, v) for v in units(tt, a, b)):
             yield Hit(a, b, "quote", c + 1)
 
 
-def _named(sent: Span) -> Iterator[Hit]:
+def _named(sent: Span, tt: TokenTable) -> Iterator[Hit]:
     """A name given to what was just described: "known as X", "which has been termed X"."""
     doc = sent.doc
-    for tok in sent:
-        if tok.lower_ not in CUE_STARTS:
+    for k in range(sent.start, sent.end):
+        if tt.lower[k] not in CUE_STARTS:
             continue
+        tok = doc[k]
         cue = _cue_end(tok, sent)
         if cue is None:
             continue
@@ -227,12 +232,13 @@ def _name_word(tok: Token) -> bool:
     )
 
 
-def _copular(sent: Span) -> Iterator[Hit]:
+def _copular(sent: Span, tt: TokenTable) -> Iterator[Hit]:
     """"<Place> is a <status>" and "The <Institution> is the <description>"."""
     doc = sent.doc
-    for tok in sent:
-        if tok.dep_ != "nsubj" or lemma(tok.head) != "be" or tok.head.i < tok.i:
+    for k in range(sent.start, sent.end):
+        if tt.dep[k] != "nsubj" or tt.lemma[tt.head[k]] != "be" or tt.head[k] < k:
             continue
+        tok = doc[k]
         verb = tok.head
         attr = next((c for c in verb.rights if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
         if attr is None or any(c.dep_ == "neg" for c in verb.children):
@@ -243,7 +249,7 @@ def _copular(sent: Span) -> Iterator[Hit]:
             start = det.i + 1
             while start < attr.i and doc[start].pos_ == "ADV":
                 start += 1
-            if all(unit_ok(doc, u) for u in units(doc[start : attr.i + 1])):
+            if all(unit_ok(tt, u) for u in units(tt, start, attr.i + 1)):
                 yield Hit(start, attr.i + 1, "status", attr.i + 1, strength=2)
                 if start < attr.i:
                     yield Hit(attr.i, attr.i + 1, "status", attr.i + 1, strength=2)

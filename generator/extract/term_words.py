@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 from wordfreq import zipf_frequency
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
+
+    from .token_table import TokenTable
 
 
 def words(text: str) -> frozenset[str]:
@@ -96,39 +98,42 @@ def lemma(tok: Token) -> str:
     return str(tok.lemma_ or tok.text).lower()
 
 
-def is_proper_adj(tok: Token) -> bool:
+def is_proper_adj(tt: TokenTable, i: int) -> bool:
     """A nationality-style adjective ("Swiss"), not one capitalised by starting a sentence."""
-    if tok.ent_type_ == "NORP" and tok.pos_ != "PROPN":
+    if tt.ent_type[i] == "NORP" and tt.pos[i] != "PROPN":
         return True
-    return tok.pos_ == "ADJ" and tok.text[:1].isupper() and not tok.is_sent_start
+    return tt.pos[i] == "ADJ" and tt.text[i][:1].isupper() and not tt.sent_start[i]
 
 
-def display(span: Span) -> str:
+def display(tt: TokenTable, a: int, b: int) -> str:
     """Surface form, lowercase except for proper adjectives and names ("Swiss model")."""
     out = []
-    for t in span:
-        upper = t.text[:1].isupper()
-        keep = is_proper_adj(t) or (upper and t.pos_ == "PROPN")
-        keep = keep or (upper and t.i > span.start and span.doc[t.i - 1].text in HYPHENS)
-        out.append((t.text if keep else t.lower_) + t.whitespace_)
+    for i in range(a, b):
+        text = tt.text[i]
+        upper = text[:1].isupper()
+        keep = is_proper_adj(tt, i) or (upper and tt.pos[i] == "PROPN")
+        keep = keep or (upper and i > a and tt.text[i - 1] in HYPHENS)
+        out.append((text if keep else tt.lower[i]) + (" " if tt.space[i] else ""))
     return "".join(out).strip()
 
 
 Unit = tuple[int, int]  # token range of one word; hyphenated compounds are one unit
 
 
-def units(span: Span) -> list[Unit]:
-    """Token ranges of words, re-joining compounds spaCy splits ("by", "-", "election")."""
-    doc, out, i = span.doc, [], span.start
-    while i < span.end:
+def units(tt: TokenTable, start: int, end: int) -> list[Unit]:
+    """Token ranges of words in ``start:end``, re-joining compounds spaCy splits ("by", "-",
+    "election")."""
+    text, space, alpha = tt.text, tt.space, tt.alpha
+    out, i = [], start
+    while i < end:
         j = i + 1
         while (
-            j + 1 < span.end
-            and doc[j].text in HYPHENS
-            and not doc[j - 1].whitespace_
-            and not doc[j].whitespace_
-            and doc[j - 1].is_alpha
-            and doc[j + 1].is_alpha
+            j + 1 < end
+            and text[j] in HYPHENS
+            and not space[j - 1]
+            and not space[j]
+            and alpha[j - 1]
+            and alpha[j + 1]
         ):
             j += 2
         out.append((i, j))
@@ -136,33 +141,36 @@ def units(span: Span) -> list[Unit]:
     return out
 
 
-def pos(doc: Doc, unit: Unit) -> str:
+def pos(tt: TokenTable, unit: Unit) -> str:
     """The part of speech of a word: its last token's, read as NOUN when a lowercase word is
     tagged as a name ("secretary of state")."""
-    tok = doc[unit[1] - 1]
-    return "NOUN" if tok.pos_ == "PROPN" and tok.text.islower() else str(tok.pos_)
+    i = unit[1] - 1
+    tag = tt.pos[i]
+    return "NOUN" if tag == "PROPN" and tt.text[i].islower() else tag
 
 
-def _blocked(tok: Token) -> bool:
-    if tok.ent_type_ in NUMERIC_ENTS:
+def _blocked(tt: TokenTable, i: int) -> bool:
+    ent = tt.ent_type[i]
+    if ent in NUMERIC_ENTS:
         return True
-    return tok.ent_type_ in BLOCKED_ENTS and not tok.text.islower()  # entity labels on lowercase
+    return ent in BLOCKED_ENTS and not tt.text[i].islower()  # entity labels on lowercase
     # words are the tagger's guesses ("state" in "secretary of state"); names are capitalised
 
 
-def unit_ok(doc: Doc, unit: Unit) -> bool:
+def unit_ok(tt: TokenTable, unit: Unit) -> bool:
     """A word that may be part of a term: alphabetic, not in a name or date, known English.
 
     In a hyphenated compound opened by a lowercase word, a name may follow ("pro-Beijing")."""
-    toks = doc[unit[0] : unit[1]]
-    if any(not (t.is_alpha or t.text in HYPHENS) for t in toks):
+    a, b = unit
+    text, alpha, ent = tt.text, tt.alpha, tt.ent_type
+    if any(not (alpha[i] or text[i] in HYPHENS) for i in range(a, b)):
         return False
-    if len(toks) > 1 and toks[0].text.islower():
-        if any(t.ent_type_ in NUMERIC_ENTS or t.ent_type_ == "PERSON" for t in toks):
+    if b - a > 1 and text[a].islower():
+        if any(ent[i] in NUMERIC_ENTS or ent[i] == "PERSON" for i in range(a, b)):
             return False
-    elif any(_blocked(t) for t in toks):
+    elif any(_blocked(tt, i) for i in range(a, b)):
         return False
-    return word_zipf(toks.text) > 1.0  # unknown words are typos, foreign words or names
+    return word_zipf(tt.span_text(a, b)) > 1.0  # unknown words are typos, foreign words or names
 
 
 def is_foreign(sent: Span) -> bool:

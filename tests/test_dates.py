@@ -309,3 +309,10 @@ def test_cues_only_skip_patterns_that_cannot_match(sentence: str, monkeypatch: p
     everything = set().union(*date_finding._NEEDS)
     monkeypatch.setattr(date_finding, "_cues", lambda lower: everything)
     assert find_date_expressions(sentence) == gated
+
+
+def test_a_sentence_without_cues_holds_no_date() -> None:
+    from generator.extract.date_finding import may_hold_date
+
+    assert not may_hold_date("Markets rose on the news, the minister said.")
+    assert may_hold_date("The vote is due on Thursday.") and may_hold_date("It rose in 2019.")

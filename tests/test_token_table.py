@@ -38,8 +38,8 @@ def test_every_column_matches_the_token_attributes() -> None:
             t.text, t.lower_, t.pos_, t.tag_, t.dep_)
         assert (tt.ent_type[i], tt.iob[i], tt.lemma[i], tt.head[i]) == (
             t.ent_type_, t.ent_iob_, lemma(t), t.head.i)
-        assert (tt.alpha[i], tt.like_num[i], tt.space[i], tt.sent_start[i]) == (
-            t.is_alpha, t.like_num, bool(t.whitespace_), bool(t.is_sent_start))
+        assert (tt.alpha[i], tt.like_num[i], tt.stop[i], tt.space[i], tt.sent_start[i]) == (
+            t.is_alpha, t.like_num, t.is_stop, bool(t.whitespace_), bool(t.is_sent_start))
     assert tt.lemma[doc[12].i] == "its"  # no lemma: the word itself, lower-cased
 
 

@@ -112,6 +112,11 @@ def _cues(lower: str) -> set[str]:
     return found
 
 
+def may_hold_date(text: str) -> bool:
+    """False when no date pattern can match the sentence (a cheap test before reading it)."""
+    return bool(_cues(text.replace("’", "'").lower()))
+
+
 def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
     """Date expressions in a sentence as (start, end, text): left to right, longest first."""
     sentence = text.replace("’", "'")  # same length, so offsets stay valid for ``text``

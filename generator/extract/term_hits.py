@@ -76,10 +76,12 @@ class Sentence:
 
 def sentences(articles: Sequence[AnnotatedArticle],
               found: Mapping[str, Mapping[Sid, SentenceHits]] | None = None,
-              ) -> dict[str, list[Sentence]]:
+              table: LastTable | None = None) -> dict[str, list[Sentence]]:
     """Body and caption sentences by article, in reading order, with quotation marks tracked
-    (``found``: the articles' cached hits, which hold exactly their sentences with terms)."""
+    (``found``: the articles' cached hits, which hold exactly their sentences with terms;
+    ``table``: where to get token tables, when the caller needs them too)."""
     out: dict[str, list[Sentence]] = {}
+    table = table if table is not None else LastTable()
     for position, art in enumerate(articles):
         own = (found or {}).get(art.article.id)
         sents = out.setdefault(art.article.id, [])
@@ -92,7 +94,7 @@ def sentences(articles: Sequence[AnnotatedArticle],
             for i, span in enumerate(spans):
                 cite = Citation(art.article.id, ap.paragraph.index, i, span_text(span).strip())
                 skip = ((art.article.id, ap.paragraph.index, i) not in own if own is not None
-                        else bool(CREDIT.match(cite.text)) or is_foreign(span))
+                        else bool(CREDIT.match(cite.text)) or is_foreign(table(doc), span.start, span.end))
                 sents.append(Sentence(cite, span, art.article.source, (position, len(sents)),
                                       ap.paragraph.kind == "caption", inside[span.start : span.end], skip))
     return out
@@ -125,7 +127,7 @@ def article_hits(annotated: AnnotatedArticle) -> dict[Sid, SentenceHits]:
     table = LastTable()
     return {(s.citation.article, s.citation.paragraph, s.citation.sentence):
             sentence_hits(s, table(s.span.doc))
-            for sents in sentences([annotated]).values() for s in sents if not s.skip}
+            for sents in sentences([annotated], table=table).values() for s in sents if not s.skip}
 
 
 def sentence_hits(s: Sentence, tt: TokenTable | None = None) -> SentenceHits:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from wordfreq import zipf_frequency
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
     from .token_table import TokenTable
 
@@ -163,6 +163,11 @@ def unit_ok(tt: TokenTable, unit: Unit) -> bool:
     In a hyphenated compound opened by a lowercase word, a name may follow ("pro-Beijing")."""
     a, b = unit
     text, alpha, ent = tt.text, tt.alpha, tt.ent_type
+    if b - a == 1:  # most words: the checks below for one token, without their loops
+        word, label = text[a], ent[a]
+        if not (alpha[a] or word in HYPHENS) or label in NUMERIC_ENTS:
+            return False
+        return not (label in BLOCKED_ENTS and not word.islower()) and word_zipf(word) > 1.0
     if any(not (alpha[i] or text[i] in HYPHENS) for i in range(a, b)):
         return False
     if b - a > 1 and text[a].islower():
@@ -173,10 +178,13 @@ def unit_ok(tt: TokenTable, unit: Unit) -> bool:
     return word_zipf(tt.span_text(a, b)) > 1.0  # unknown words are typos, foreign words or names
 
 
-def is_foreign(sent: Span) -> bool:
-    """A quote in another language: hardly any English function words, and many of its words
-    unknown to English. (Cheap on purpose: it runs on every sentence of the story.)"""
-    ws = [t for t in sent if t.is_alpha]
-    if len(ws) < 4 or sum(t.is_stop for t in ws) >= FOREIGN_STOPWORDS * len(ws):
+def is_foreign(tt: TokenTable, start: int, end: int) -> bool:
+    """A quote in another language (the sentence ``start:end``): hardly any English function
+    words, and many of its words unknown to English. (Cheap on purpose: it runs on every
+    sentence of the story.)"""
+    ws = [i for i in range(start, end) if tt.alpha[i]]
+    stop = tt.stop
+    if len(ws) < 4 or sum(stop[i] for i in ws) >= FOREIGN_STOPWORDS * len(ws):
         return False
-    return sum(zipf(t.lower_) < 2.0 for t in ws) > 0.4 * len(ws)
+    lower = tt.lower
+    return sum(zipf(lower[i]) < 2.0 for i in ws) > 0.4 * len(ws)

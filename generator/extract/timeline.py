@@ -22,7 +22,7 @@ from spacy.tokens import Span
 from ..models import AnnotatedArticle, Citation, DateValue
 from .actors import Cast
 from .clauses import is_attributive, is_comparison, subject_tokens, tense_of
-from .date_finding import find_date_expressions
+from .date_finding import find_date_expressions, may_hold_date
 from .dates import direction, resolve_date
 from .events import EventDraft, merge_events
 from .tense import Tense
@@ -79,7 +79,7 @@ def dated_sentences(annotated: AnnotatedArticle) -> tuple[DatedSentence, ...]:
         quoted = quoted_spans(ap.doc.text)
         for n, sent in enumerate(ap.doc.sents):
             text = sent.text.strip()
-            if not text or text[0] in _QUOTE_MARKS or not is_english(sent):
+            if not text or text[0] in _QUOTE_MARKS or not may_hold_date(text) or not is_english(sent):
                 continue  # a quotation is what someone said, not narration
             found = dates_in(sent, article.published, previous, quoted)
             if not found:

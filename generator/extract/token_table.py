@@ -19,6 +19,7 @@ from spacy.attrs import (
     ENT_TYPE,
     HEAD,
     IS_ALPHA,
+    IS_STOP,
     LEMMA,
     LIKE_NUM,
     LOWER,
@@ -90,6 +91,10 @@ class TokenTable:
     @cached_property
     def alpha(self) -> list[bool]:
         return self.doc.to_array(IS_ALPHA).astype(bool).tolist()
+
+    @cached_property
+    def stop(self) -> list[bool]:
+        return self.doc.to_array(IS_STOP).astype(bool).tolist()
 
     @cached_property
     def like_num(self) -> list[bool]:

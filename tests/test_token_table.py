@@ -6,7 +6,7 @@ from conftest import make_doc
 from spacy.tokens import Doc
 
 from generator.extract.term_words import lemma
-from generator.extract.token_table import LastTable, TokenTable
+from generator.extract.token_table import LastTable, TokenTable, TokenView
 
 
 def _doc() -> Doc:
@@ -49,7 +49,7 @@ def test_span_text_and_appositions() -> None:
     for a in range(len(doc)):
         for b in range(a + 1, min(len(doc), a + 5) + 1):
             assert tt.span_text(a, b) == doc[a:b].text
-    assert tt.appositions == {1: [5]}  # "body" stands beside "Tribunal"
+    assert tt.appositions_of(1) == [5] and not tt.appositions_of(5)  # "body" beside "Tribunal"
 
 
 def test_last_table_is_built_once_per_doc_in_a_row() -> None:
@@ -58,3 +58,16 @@ def test_last_table_is_built_once_per_doc_in_a_row() -> None:
     tt = table(first)
     assert table(first) is tt
     assert table(second) is not tt and table(second).doc is second
+
+
+def test_a_view_reads_what_the_table_holds() -> None:
+    doc = _doc()
+    table, view = TokenTable(doc), TokenView(doc)
+    columns = ("text", "lower", "tag", "dep", "ent_type", "pos", "lemma", "iob", "alpha", "stop",
+               "like_num", "sent_start", "space", "head")
+    for name in columns:
+        assert [getattr(view, name)[i] for i in range(len(doc))] == getattr(table, name), name
+        assert getattr(view, name)[3:7] == getattr(table, name)[3:7], name
+    for a in range(len(doc) - 2):
+        assert view.span_text(a, a + 2) == table.span_text(a, a + 2)
+        assert list(view.appositions_of(a)) == list(table.appositions_of(a))

@@ -30,7 +30,7 @@ from .term_patterns import Hit
 from .term_variants import token_key
 from .term_words import HYPHENS, text_key
 from .text import ent_at, first_word_ids, starts_among
-from .token_table import LastTable
+from .token_table import LastTable, TokenView
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -109,7 +109,7 @@ def collect(
     cands: dict[str, Candidate] = defaultdict(Candidate)
     aliases: dict[str, str] = {}  # abbreviation key -> key of its expansion
     named: dict[str, bool] = {}  # form -> whether it is (or holds) an actor's name
-    table = LastTable()
+    table = LastTable()  # for sentences whose hits were not found before
     for article, sents in flat.items():
         own = found.pop(article, None) if found is not None else None
         for s in sents:
@@ -118,7 +118,7 @@ def collect(
             sid = (s.citation.article, s.citation.paragraph, s.citation.sentence)
             pattern_hits = (own[sid] if own is not None and sid in own
                             else sentence_hits(s, table(s.span.doc)))
-            for hit, m in _hits(s, pattern_hits, names, aliases, cands, table):
+            for hit, m in _hits(s, pattern_hits, names, aliases, cands):
                 if m.inside_name:
                     continue
                 is_name = named.get(m.form)
@@ -139,14 +139,14 @@ def collect(
 
 
 def _hits(s: Sentence, found: SentenceHits, names: set[str], aliases: dict[str, str],
-          cands: dict[str, Candidate], table: LastTable) -> list[tuple[Hit, Measured]]:
+          cands: dict[str, Candidate]) -> list[tuple[Hit, Measured]]:
     """The pattern hits of a sentence, and the expansions of abbreviations it introduces
     (recorded in ``aliases``, the abbreviation's token in its expansion's candidate)."""
     doc = s.span.doc
     hits = list(found[0])
     for a, b, short in found[1]:
         if not {text_key(doc[a:b].text), text_key(short)} & names:
-            tt = table(doc)
+            tt = TokenView(doc)
             aliases[text_key(short)] = merge_key(tt, a, b)
             cands[merge_key(tt, a, b)].tokens.add((token_key(short),))
             hit = Hit(a, b, "abbrev", b, strength=1)
@@ -194,7 +194,7 @@ def _recount(cands: dict[str, Candidate], flat: dict[str, list[Sentence]], names
     # tokens are found at once from each Doc's array of lower-case forms.
     firsts = first_word_ids(f for k in index for f in (k.lower(), k.lower() + "s"))
     starts: dict[int, list[int]] = {}  # by id(doc): the tokens that can start a form
-    table = LastTable()
+    table = LastTable(TokenView)  # a few recounted uses per Doc: read them from its Tokens
     for sents in flat.values():
         for s in sents:
             if s.skip:

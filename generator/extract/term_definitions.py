@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from .term_candidates import Candidate
     from .term_hits import Sentence
-    from .token_table import TokenTable
+    from .token_table import Tokens
 
 MAX_RUN = 3  # sentences in one definition
 MAX_WORDS = 40  # tokens in a sentence that still reads as a definition
@@ -46,7 +46,7 @@ RULE_WORDS = frozenset(
 )
 
 
-def strength(tt: TokenTable, start: int, end: int, a: int, b: int) -> int:
+def strength(tt: Tokens, start: int, end: int, a: int, b: int) -> int:
     """How clearly the sentence ``start:end`` explains the term at ``a:b``: 0 (merely uses
     it) to 3 (``tt``: the token table of its Doc)."""
     if b + 1 >= end:
@@ -62,7 +62,7 @@ def strength(tt: TokenTable, start: int, end: int, a: int, b: int) -> int:
     if t0 in {",", "—", "–"} and l1 in {"meaning", "i.e."}:
         return 3  # "the X model, meaning ..."
     doc = tt.doc
-    for i in tt.appositions.get(b - 1, ()):  # "X, an unpaid role" (apposition needs the parser)
+    for i in tt.appositions_of(b - 1):  # "X, an unpaid role" (apposition needs the parser)
         if i < end and doc[i].left_edge.lower_ in {"a", "an"}:
             return 2
     if (t0 == "," and l1 == "which") or (l0 == "that" and l1 == "would"):

@@ -30,7 +30,7 @@ from .term_words import (
 )
 from .term_words import display as display_form
 from .text import span_text
-from .token_table import LastTable, TokenTable
+from .token_table import LastTable, Tokens, TokenTable
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -130,14 +130,14 @@ def article_hits(annotated: AnnotatedArticle) -> dict[Sid, SentenceHits]:
             for sents in sentences([annotated], table=table).values() for s in sents if not s.skip}
 
 
-def sentence_hits(s: Sentence, tt: TokenTable | None = None) -> SentenceHits:
+def sentence_hits(s: Sentence, tt: Tokens | None = None) -> SentenceHits:
     """A sentence's hits (``tt``: its Doc's token table, when one is at hand)."""
     tt = tt if tt is not None else TokenTable(s.span.doc)
     hits = tuple((hit, measure(s, hit, tt)) for hit in find(s.span, tt))
     return hits, tuple(abbreviations(s.span))
 
 
-def measure(s: Sentence, hit: Hit, tt: TokenTable) -> Measured:
+def measure(s: Sentence, hit: Hit, tt: Tokens) -> Measured:
     """Read everything collecting needs about one hit from the Doc's token table, once."""
     a, b, kind = hit.a, hit.b, hit.kind
     before = a - 1 if a > s.span.start else None
@@ -160,12 +160,12 @@ def measure(s: Sentence, hit: Hit, tt: TokenTable) -> Measured:
         filler=b - a == 1 and tt.lemma[a] in FILLER)
 
 
-def merge_key(tt: TokenTable, a: int, b: int) -> str:
+def merge_key(tt: Tokens, a: int, b: int) -> str:
     """Merge key: spelling-insensitive, with the last word as its lemma (plurals merge)."""
     return text_key("".join(tt.lower[a : b - 1]) + tt.lemma[b - 1])
 
 
-def rarity(tt: TokenTable, a: int, b: int, kind: str) -> float:
+def rarity(tt: Tokens, a: int, b: int, kind: str) -> float:
     """Zipf frequency of the rarest telling word (lower = rarer).
 
     Plain adjectives do not count in chunks ("hardline policies" is not a term), but do where a

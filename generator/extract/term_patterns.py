@@ -35,7 +35,7 @@ from .text import ents_in
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from .token_table import TokenTable
+    from .token_table import Tokens
 
 NOUNS = frozenset({"NOUN"})
 # Nouns a body is described as: "The <Body> is the highest court ...".
@@ -65,7 +65,7 @@ class Hit(NamedTuple):
     head: str = ""
 
 
-def find(sent: Span, tt: TokenTable) -> Iterator[Hit]:
+def find(sent: Span, tt: Tokens) -> Iterator[Hit]:
     """Every candidate range in a sentence, each with the pattern that found it (``tt``: the
     token table of the sentence's Doc)."""
     us = units(tt, sent.start, sent.end)
@@ -77,7 +77,7 @@ def find(sent: Span, tt: TokenTable) -> Iterator[Hit]:
     yield from _copular(sent, tt)
 
 
-def _compounds(tt: TokenTable, us: list[Unit]) -> Iterator[Hit]:
+def _compounds(tt: Tokens, us: list[Unit]) -> Iterator[Hit]:
     """Hyphenated words: nouns ("run-off"), and stances modifying a noun ("pro-...")."""
     for k, u in enumerate(us):
         if u[1] - u[0] < 2 or not unit_ok(tt, u):
@@ -94,7 +94,7 @@ def _compounds(tt: TokenTable, us: list[Unit]) -> Iterator[Hit]:
             yield Hit(u[0], u[1], "hyphen", u[1])  # "run-off", not "high-profile" in "a ... case"
 
 
-def _phrases(tt: TokenTable, us: list[Unit]) -> Iterator[Hit]:
+def _phrases(tt: Tokens, us: list[Unit]) -> Iterator[Hit]:
     """"<rare adj> <noun> to <verb>", "<noun> of <noun>" and "Article <number>"."""
     for k, u in enumerate(us):
         nxt = us[k + 1 : k + 5]
@@ -131,7 +131,7 @@ def _phrases(tt: TokenTable, us: list[Unit]) -> Iterator[Hit]:
                 yield Hit(u[0], obj[1], "of", obj[1])
 
 
-def _is_body_name(tt: TokenTable, unit: Unit) -> bool:
+def _is_body_name(tt: Tokens, unit: Unit) -> bool:
     i = unit[0]
     return (
         unit[1] - unit[0] == 1
@@ -142,7 +142,7 @@ def _is_body_name(tt: TokenTable, unit: Unit) -> bool:
     )
 
 
-def _runs(tt: TokenTable, us: list[Unit]) -> Iterator[Hit]:
+def _runs(tt: Tokens, us: list[Unit]) -> Iterator[Hit]:
     """Runs of adjectives and nouns ending in a noun: every noun sub-run, and "<adj> <nouns>"."""
     run: list[Unit] = []
     for u in [*us, (-1, -1)]:
@@ -170,7 +170,7 @@ def _runs(tt: TokenTable, us: list[Unit]) -> Iterator[Hit]:
         run = []
 
 
-def _quoted(sent: Span, tt: TokenTable) -> Iterator[Hit]:
+def _quoted(sent: Span, tt: Tokens) -> Iterator[Hit]:
     """Short quoted phrases: "coinages" named as a model or policy, and quoted nouns."""
     text = tt.text
     marks = [i for i in range(sent.start, sent.end) if text[i] in QUOTES]
@@ -187,7 +187,7 @@ def _quoted(sent: Span, tt: TokenTable) -> Iterator[Hit]:
             yield Hit(a, b, "quote", c + 1)
 
 
-def _named(sent: Span, tt: TokenTable) -> Iterator[Hit]:
+def _named(sent: Span, tt: Tokens) -> Iterator[Hit]:
     """A name given to what was just described: "known as X", "which has been termed X"."""
     doc = sent.doc
     for k in range(sent.start, sent.end):
@@ -232,7 +232,7 @@ def _name_word(tok: Token) -> bool:
     )
 
 
-def _copular(sent: Span, tt: TokenTable) -> Iterator[Hit]:
+def _copular(sent: Span, tt: Tokens) -> Iterator[Hit]:
     """"<Place> is a <status>" and "The <Institution> is the <description>"."""
     doc = sent.doc
     for k in range(sent.start, sent.end):

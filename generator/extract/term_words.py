@@ -15,7 +15,7 @@ from wordfreq import zipf_frequency
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from .token_table import TokenTable
+    from .token_table import Tokens
 
 
 def words(text: str) -> frozenset[str]:
@@ -98,14 +98,14 @@ def lemma(tok: Token) -> str:
     return str(tok.lemma_ or tok.text).lower()
 
 
-def is_proper_adj(tt: TokenTable, i: int) -> bool:
+def is_proper_adj(tt: Tokens, i: int) -> bool:
     """A nationality-style adjective ("Swiss"), not one capitalised by starting a sentence."""
     if tt.ent_type[i] == "NORP" and tt.pos[i] != "PROPN":
         return True
     return tt.pos[i] == "ADJ" and tt.text[i][:1].isupper() and not tt.sent_start[i]
 
 
-def display(tt: TokenTable, a: int, b: int) -> str:
+def display(tt: Tokens, a: int, b: int) -> str:
     """Surface form, lowercase except for proper adjectives and names ("Swiss model")."""
     out = []
     for i in range(a, b):
@@ -120,7 +120,7 @@ def display(tt: TokenTable, a: int, b: int) -> str:
 Unit = tuple[int, int]  # token range of one word; hyphenated compounds are one unit
 
 
-def units(tt: TokenTable, start: int, end: int) -> list[Unit]:
+def units(tt: Tokens, start: int, end: int) -> list[Unit]:
     """Token ranges of words in ``start:end``, re-joining compounds spaCy splits ("by", "-",
     "election")."""
     text, space, alpha = tt.text, tt.space, tt.alpha
@@ -141,7 +141,7 @@ def units(tt: TokenTable, start: int, end: int) -> list[Unit]:
     return out
 
 
-def pos(tt: TokenTable, unit: Unit) -> str:
+def pos(tt: Tokens, unit: Unit) -> str:
     """The part of speech of a word: its last token's, read as NOUN when a lowercase word is
     tagged as a name ("secretary of state")."""
     i = unit[1] - 1
@@ -149,7 +149,7 @@ def pos(tt: TokenTable, unit: Unit) -> str:
     return "NOUN" if tag == "PROPN" and tt.text[i].islower() else tag
 
 
-def _blocked(tt: TokenTable, i: int) -> bool:
+def _blocked(tt: Tokens, i: int) -> bool:
     ent = tt.ent_type[i]
     if ent in NUMERIC_ENTS:
         return True
@@ -157,7 +157,7 @@ def _blocked(tt: TokenTable, i: int) -> bool:
     # words are the tagger's guesses ("state" in "secretary of state"); names are capitalised
 
 
-def unit_ok(tt: TokenTable, unit: Unit) -> bool:
+def unit_ok(tt: Tokens, unit: Unit) -> bool:
     """A word that may be part of a term: alphabetic, not in a name or date, known English.
 
     In a hyphenated compound opened by a lowercase word, a name may follow ("pro-Beijing")."""
@@ -178,7 +178,7 @@ def unit_ok(tt: TokenTable, unit: Unit) -> bool:
     return word_zipf(tt.span_text(a, b)) > 1.0  # unknown words are typos, foreign words or names
 
 
-def is_foreign(tt: TokenTable, start: int, end: int) -> bool:
+def is_foreign(tt: Tokens, start: int, end: int) -> bool:
     """A quote in another language (the sentence ``start:end``): hardly any English function
     words, and many of its words unknown to English. (Cheap on purpose: it runs on every
     sentence of the story.)"""

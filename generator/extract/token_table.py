@@ -4,13 +4,16 @@ The glossary's patterns look at every word of every sentence, most of them sever
 (part of speech, entity type, spelling, the words around it). Through spaCy each look makes a
 ``Token`` and decodes a string; here each column is decoded once per Doc, on first use, and a
 look is a list index. Tables are built per article and let go after it: kept for a whole
-story they would cost more memory than the Docs themselves.
+story they would cost more memory than the Docs themselves. Where a Doc is looked at in only a
+few places (story-wide recounts), :class:`TokenView` reads the same columns from the Tokens.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING
+from operator import attrgetter
+from typing import TYPE_CHECKING, Protocol, TypeVar, overload
 
 import numpy
 from spacy.attrs import (
@@ -32,9 +35,49 @@ from spacy.attrs import (
 from spacy.parts_of_speech import NAMES as POS_NAMES
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _IOB = ("", "I", "O", "B")
+T = TypeVar("T")
+
+
+class Tokens(Protocol):
+    """What the glossary's patterns read of a Doc, token by index (see :class:`TokenTable`)."""
+
+    @property
+    def doc(self) -> Doc: ...
+    @property
+    def n(self) -> int: ...
+    @property
+    def text(self) -> Sequence[str]: ...
+    @property
+    def lower(self) -> Sequence[str]: ...
+    @property
+    def tag(self) -> Sequence[str]: ...
+    @property
+    def dep(self) -> Sequence[str]: ...
+    @property
+    def ent_type(self) -> Sequence[str]: ...
+    @property
+    def pos(self) -> Sequence[str]: ...
+    @property
+    def lemma(self) -> Sequence[str]: ...
+    @property
+    def iob(self) -> Sequence[str]: ...
+    @property
+    def alpha(self) -> Sequence[bool]: ...
+    @property
+    def stop(self) -> Sequence[bool]: ...
+    @property
+    def like_num(self) -> Sequence[bool]: ...
+    @property
+    def sent_start(self) -> Sequence[bool]: ...
+    @property
+    def space(self) -> Sequence[bool]: ...
+    @property
+    def head(self) -> Sequence[int]: ...
+    def appositions_of(self, head: int) -> Sequence[int]: ...
+    def span_text(self, a: int, b: int) -> str: ...
 
 
 class TokenTable:
@@ -117,13 +160,16 @@ class TokenTable:
         return (rel + numpy.arange(self.n, dtype=numpy.int64)).tolist()
 
     @cached_property
-    def appositions(self) -> dict[int, list[int]]:
-        """Appositions by their head, for heads before them (``Token.rights`` with dep appos)."""
+    def _appositions(self) -> dict[int, list[int]]:
         out: dict[int, list[int]] = {}
         for i, (dep, head) in enumerate(zip(self.dep, self.head, strict=True)):
             if dep == "appos" and head < i:
                 out.setdefault(head, []).append(i)
         return out
+
+    def appositions_of(self, head: int) -> Sequence[int]:
+        """The appositions after a token (``Token.rights`` with dep appos)."""
+        return self._appositions.get(head, ())
 
     def span_text(self, a: int, b: int) -> str:
         """``doc[a:b].text``."""
@@ -133,14 +179,62 @@ class TokenTable:
         return "".join(text[i] + " " * space[i] for i in range(a, b - 1)) + text[b - 1]
 
 
+class _Column(Sequence[T]):
+    """One attribute of a Doc's Tokens, read at each look."""
+
+    def __init__(self, doc: Doc, read: Callable[[Token], T]) -> None:
+        self._doc, self._read = doc, read
+
+    def __len__(self) -> int:
+        return len(self._doc)
+
+    @overload
+    def __getitem__(self, i: int) -> T: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[T]: ...
+    def __getitem__(self, i: int | slice) -> T | list[T]:
+        if isinstance(i, slice):
+            return [self._read(t) for t in self._doc[i]]
+        return self._read(self._doc[i])
+
+
+class TokenView:
+    """The columns of :class:`TokenTable`, read from spaCy's Tokens look by look: cheaper
+    than decoding whole columns when only a few tokens of a Doc are looked at."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc, self.n = doc, len(doc)
+        self.text: _Column[str] = _Column(doc, attrgetter("text"))
+        self.lower: _Column[str] = _Column(doc, attrgetter("lower_"))
+        self.tag: _Column[str] = _Column(doc, attrgetter("tag_"))
+        self.dep: _Column[str] = _Column(doc, attrgetter("dep_"))
+        self.ent_type: _Column[str] = _Column(doc, attrgetter("ent_type_"))
+        self.pos: _Column[str] = _Column(doc, attrgetter("pos_"))
+        self.iob: _Column[str] = _Column(doc, attrgetter("ent_iob_"))
+        self.lemma: _Column[str] = _Column(doc, lambda t: str(t.lemma_ or t.text).lower())
+        self.alpha: _Column[bool] = _Column(doc, attrgetter("is_alpha"))
+        self.stop: _Column[bool] = _Column(doc, attrgetter("is_stop"))
+        self.like_num: _Column[bool] = _Column(doc, attrgetter("like_num"))
+        self.sent_start: _Column[bool] = _Column(doc, lambda t: bool(t.is_sent_start))
+        self.space: _Column[bool] = _Column(doc, lambda t: bool(t.whitespace_))
+        self.head: _Column[int] = _Column(doc, lambda t: int(t.head.i))
+
+    def appositions_of(self, head: int) -> Sequence[int]:
+        return [t.i for t in self.doc[head].rights if t.dep_ == "appos"]
+
+    def span_text(self, a: int, b: int) -> str:
+        return str(self.doc[a:b].text)
+
+
 class LastTable:
-    """The table of the Doc asked for last: a walk over sentences in reading order builds
-    each Doc's table once and holds only one at a time."""
+    """The table (or view) of the Doc asked for last: a walk over sentences in reading order
+    builds each Doc's table once and holds only one at a time."""
 
-    def __init__(self) -> None:
-        self._table: TokenTable | None = None
+    def __init__(self, make: Callable[[Doc], Tokens] = TokenTable) -> None:
+        self._make = make
+        self._table: Tokens | None = None
 
-    def __call__(self, doc: Doc) -> TokenTable:
+    def __call__(self, doc: Doc) -> Tokens:
         if self._table is None or self._table.doc is not doc:
-            self._table = TokenTable(doc)
+            self._table = self._make(doc)
         return self._table

@@ -50,18 +50,51 @@ def url_of(page: str, anchor: str = "") -> str:
 
 def rel(from_page: str, to_page: str, anchor: str = "") -> str:
     """A Markdown link target from one generated page to another (MkDocs checks these)."""
-    target = _relpath(to_page, posixpath.dirname(from_page) or ".")
-    return target + (f"#{anchor}" if anchor else "")
+    target = _links_from(from_page)[to_page]
+    return f"{target}#{anchor}" if anchor else target
+
+
+class _Links(dict[str, str]):
+    """Link targets from one folder, by page, each worked out on first use: the pages of a
+    long story make a hundred thousand links to a few thousand pages, and a dictionary
+    finds them quicker than a cache keyed on (page, folder)."""
+
+    def __init__(self, folder: str) -> None:
+        super().__init__()
+        self.folder = folder
+
+    def __missing__(self, page: str) -> str:
+        if len(self) >= 65536:  # bounded, like the other caches
+            self.clear()
+        target = self[page] = _relpath(page, self.folder)
+        return target
+
+
+@lru_cache(maxsize=65536)
+def _links_from(page: str) -> _Links:
+    """The link targets from a page: those of its folder, shared with its neighbours."""
+    return _links_in(posixpath.dirname(page) or ".")
+
+
+@lru_cache(maxsize=256)
+def _links_in(folder: str) -> _Links:
+    return _Links(folder)
 
 
 @lru_cache(maxsize=65536)
 def _relpath(to_page: str, folder: str) -> str:
     """``posixpath.relpath(to_page, folder)`` for the clean relative paths pages have,
     without its two calls to ``os.getcwd`` (a sixth of rendering a 1,000-article story)."""
-    if _UNCLEAN.search(to_page) or _UNCLEAN.search(folder):
+    # "." is the folder of the top-level pages (clean, though it looks like a dot segment).
+    if _UNCLEAN.search(to_page) or (folder != "." and _UNCLEAN.search(folder)):
         return posixpath.relpath(to_page, folder)
+    if folder == ".":
+        return to_page
+    head, _, name = to_page.rpartition("/")
+    if head == folder:  # a page next to this one
+        return name
     path = to_page.split("/")
-    start = [] if folder == "." else folder.split("/")
+    start = folder.split("/")
     common = 0
     for a, b in zip(start, path, strict=False):
         if a != b:
@@ -82,8 +115,8 @@ def front_matter(title: str, description: str) -> str:
     # JSON strings are valid YAML (once characters YAML forbids are gone) and far quicker to
     # write than a YAML dump of each page.
     title, description = (_UNPRINTABLE.sub("", text) for text in (title, description[:300]))
-    meta = (f"description: {json.dumps(html.escape(description), ensure_ascii=False)}\n"
-            f"title: {json.dumps(html.escape(title), ensure_ascii=False)}\n")
+    meta = (f"description: {_json_string(html.escape(description))}\n"
+            f"title: {_json_string(html.escape(title))}\n")
     return f"---\n{meta}---\n\n{MARKER}\n\n"
 
 
@@ -91,12 +124,16 @@ def sentence_anchor(c: Citation) -> str:
     return f"s{c.paragraph}-{c.sentence}"
 
 
+@lru_cache(maxsize=4096)
 def short_date(day: dt.date | None) -> str:
+    """A date as "26 Feb 2026" (remembered: pages show the same few hundred dates)."""
     return f"{day.day} {day:%b %Y}" if day else "undated"
 
 
+@lru_cache(maxsize=4096)
 def long_date(value: DateValue) -> str:
-    """A date as a reader says it, capitalised: "Thursday 26 February 2026", "Week of ..."."""
+    """A date as a reader says it, capitalised: "Thursday 26 February 2026", "Week of ...".
+    (Remembered: the events of a long story share a few hundred dates.)"""
     text = value.spoken(weekday=True).removeprefix("the ")
     return text[:1].upper() + text[1:]
 
@@ -108,6 +145,8 @@ def cite(story: Story, c: Citation, from_page: str) -> str:
     return f"[{md(label)}]({rel(from_page, source_page(article.id), sentence_anchor(c))})"
 
 
+# ``json.dumps(text, ensure_ascii=False)`` without making an encoder for each call.
+_json_string = json.JSONEncoder(ensure_ascii=False).encode
 # Characters YAML does not allow in a document.
 _UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 T = TypeVar("T")
@@ -156,7 +195,7 @@ def _articles(story: Story) -> tuple[dict[str, Article], dict[str, int]]:
 def articles_of(story: Story, ids: Iterable[str]) -> list[Article]:
     """The story's articles with these ids, in the story's order."""
     by_id, order = _articles(story)
-    return sorted((by_id[i] for i in ids), key=lambda a: order[a.id])
+    return [by_id[i] for i in sorted(ids, key=order.__getitem__)]
 
 
 def article_by_id(story: Story, article_id: str) -> Article:

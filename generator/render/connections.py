@@ -11,7 +11,7 @@ from collections import Counter
 from itertools import combinations
 
 from ..models import Actor, Story
-from .common import CONNECTIONS, actor_page, front_matter, plural, rel
+from .common import CONNECTIONS, actor_page, front_matter, per_story, plural, rel
 from .escape import md
 
 MAX_NODES = 14
@@ -20,16 +20,18 @@ _LEADS = re.compile(r"^(?:leader|head|chair(?:man|woman|person)?|president|found
                     re.IGNORECASE)
 
 
+@per_story
 def co_mentions(story: Story) -> Counter[tuple[str, str]]:
-    """Pairs of actor ids and how many sentences mention both."""
+    """Pairs of actor ids and how many sentences mention both (worked out once per story:
+    the profiles and the connections page both need them)."""
     by_sentence: dict[tuple[str, int, int], list[str]] = {}
     for actor in story.actors:
         for c in actor.citations:
             by_sentence.setdefault((c.article, c.paragraph, c.sentence), []).append(actor.id)
     pairs: Counter[tuple[str, str]] = Counter()
     for ids in by_sentence.values():
-        for a, b in combinations(sorted(set(ids)), 2):
-            pairs[(a, b)] += 1
+        if len(ids) > 1:  # most sentences name one actor: no pair
+            pairs.update(combinations(sorted(set(ids)), 2))
     return pairs
 
 

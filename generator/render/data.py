@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from json.encoder import encode_basestring
 from typing import Any
 
 from ..models import Citation, Story
@@ -73,29 +75,53 @@ def to_json(value: Any) -> str:
 
 
 _STRING = json.JSONEncoder(ensure_ascii=False).encode
+# The text of the leaves the story holds (by exact type), as ``json`` writes them; other
+# values (floats, subclasses) go through _STRING.
+_LEAVES: dict[type, Callable[[Any], str]] = {
+    str: encode_basestring,  # what _STRING does with a str, without its Python frame
+    int: int.__repr__,
+    bool: {True: "true", False: "false"}.__getitem__,
+    type(None): {None: "null"}.__getitem__,
+}
 
 
 def _encode(value: Any, newline: str, out: list[str]) -> None:
-    """Append the text of ``value``, nested lines starting with ``newline``."""
+    """Append the text of ``value``, nested lines starting with ``newline``.
+
+    A leaf inside a list or dict is written with its key or comma, without a call of its
+    own: story.json has hundreds of thousands of them.
+    """
     if isinstance(value, dict):
         if not value:
             out.append("{}")
             return
         inner = newline + "  "
-        out.append("{")
-        for i, key in enumerate(sorted(value)):
-            out.append(("," if i else "") + inner + _STRING(key) + ": ")
-            _encode(value[key], inner, out)
+        lead = "{" + inner
+        for key in sorted(value):
+            item = value[key]
+            leaf = _LEAVES.get(type(item))
+            if leaf is None:
+                out.append(f"{lead}{_STRING(key)}: ")
+                _encode(item, inner, out)
+            else:
+                name = encode_basestring(key) if type(key) is str else _STRING(key)
+                out.append(f"{lead}{name}: {leaf(item)}")
+            lead = "," + inner
         out.append(newline + "}")
     elif isinstance(value, (list, tuple)):
         if not value:
             out.append("[]")
             return
         inner = newline + "  "
-        out.append("[")
-        for i, item in enumerate(value):
-            out.append(("," if i else "") + inner)
-            _encode(item, inner, out)
+        lead = "[" + inner
+        for item in value:
+            leaf = _LEAVES.get(type(item))
+            if leaf is None:
+                out.append(lead)
+                _encode(item, inner, out)
+            else:
+                out.append(lead + leaf(item))
+            lead = "," + inner
         out.append(newline + "]")
     else:
         out.append(_STRING(value))

@@ -24,8 +24,14 @@ def md(text: str) -> str:
     """
     flat = " ".join(_CONTROL.sub("", str(text)).split())
     escaped = html.escape(flat, quote=False).replace('"', "&quot;")
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
-    return _LINE_START.sub(_escape_line_start, escaped)
+    # A function as the replacement: a template ("\\\1") is expanded by Python code per match.
+    escaped = _MARKDOWN_SPECIAL.sub(_backslash, escaped)
+    start = _LINE_START.match(escaped)  # "^" without MULTILINE: only the start can match
+    return escaped if start is None else _escape_line_start(start) + escaped[start.end():]
+
+
+def _backslash(match: re.Match[str]) -> str:
+    return "\\" + match.group()
 
 
 def _escape_line_start(match: re.Match[str]) -> str:

@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
-from ..models import Story
+from ..models import Article, Citation, Event, Story
 from .common import (
     GLOSSARY,
     SOURCES,
@@ -30,17 +32,15 @@ def sources_page(story: Story) -> str:
            "# Sources\n\n", "Every fact on this site links to the sentence it came from.\n\n"]
     outlet_of = {a.id: a.source for a in story.articles}
     outlets = sorted(set(outlet_of.values()))
+    share = _shares(story, outlet_of)
     for outlet in outlets:
-        articles = [a for a in story.articles if a.source == outlet]
         out.append(f"## {md(outlet)}\n\n")
         out.extend(f"- [{md(a.title)}]({rel(SOURCES, source_page(a.id))}), {short_date(a.published)}\n"
-                   for a in articles)
-        events = [e for e in story.events if any(outlet_of[c.article] == outlet for c in e.sources)]
-        only = [e for e in events if all(outlet_of[c.article] == outlet for c in e.sources)]
-        quotes = sum(1 for a in story.actors for q in a.quotes if outlet_of[q.citation.article] == outlet)
-        actors = [a for a in story.actors if any(outlet_of[c.article] == outlet for c in a.citations)]
-        out.append(f"\nContributed {plural(len(events), 'event')}, {plural(quotes, 'quote')} and "
-                   f"mentions of {plural(len(actors), 'actor')}.")
+                   for a in share.articles[outlet])
+        events, only = share.events[outlet], share.only[outlet]
+        out.append(f"\nContributed {plural(len(events), 'event')}, "
+                   f"{plural(share.quotes[outlet], 'quote')} and "
+                   f"mentions of {plural(share.actors[outlet], 'actor')}.")
         if len(outlets) > 1 and only:
             out.append(f" Only {md(outlet)} reports:\n\n")
             out.extend(f"- [{md(e.date_text or 'undated')}]"
@@ -52,6 +52,36 @@ def sources_page(story: Story) -> str:
     if len(outlets) > 1:
         out.append(_differences(story, outlet_of))
     return "".join(out)
+
+
+class _Shares(NamedTuple):
+    """What each outlet contributed, in the story's order: its articles, the events it
+    reports (and those only it reports), its quotes and the actors it mentions (counts)."""
+
+    articles: dict[str, list[Article]]
+    events: dict[str, list[Event]]
+    only: dict[str, list[Event]]
+    quotes: Counter[str]
+    actors: Counter[str]
+
+
+def _shares(story: Story, outlet_of: dict[str, str]) -> _Shares:
+    """Every outlet's share, from one pass over the story (not one pass per outlet)."""
+    share = _Shares(defaultdict(list), defaultdict(list), defaultdict(list), Counter(), Counter())
+    for a in story.articles:
+        share.articles[a.source].append(a)
+    for e in story.events:
+        reporting = {outlet_of.get(c.article) for c in e.sources}
+        for outlet in reporting:
+            if outlet is not None:
+                share.events[outlet].append(e)
+                if len(reporting) == 1:
+                    share.only[outlet].append(e)
+    for actor in story.actors:
+        share.quotes.update(outlet_of[q.citation.article] for q in actor.quotes)
+        share.actors.update(o for o in {outlet_of.get(c.article) for c in actor.citations}
+                            if o is not None)
+    return share
 
 
 def _forms_by_outlet(names: list[str], sentences: list[tuple[str, str]]) -> dict[str, set[str]]:
@@ -98,14 +128,12 @@ def _differences(story: Story, outlet_of: dict[str, str]) -> str:
     for actor in story.actors:
         if actor.kind == "place":
             continue
-        sentences = [(outlet_of[c.article], c.text) for c in actor.citations]
-        forms = _forms_by_outlet([actor.name, *actor.aliases], sentences)
-        if _differ(forms):
+        forms = _differing_forms([actor.name, *actor.aliases], actor.citations, outlet_of)
+        if forms:
             rows.append((f"[{md(actor.name)}]({rel(SOURCES, actor_page(actor.id))})", forms))
     for term in story.terms:
-        sentences = [(outlet_of[c.article], c.text) for c in term.sources]
-        forms = _forms_by_outlet([term.term, *term.variants], sentences)
-        if _differ(forms):
+        forms = _differing_forms([term.term, *term.variants], term.sources, outlet_of)
+        if forms:
             rows.append((f"[{md(term.term)}]({rel(SOURCES, GLOSSARY, term.id)})", forms))
     if not rows:
         return ""
@@ -118,6 +146,16 @@ def _differences(story: Story, outlet_of: dict[str, str]) -> str:
                  for o in outlets]
         out.append(f"| {label} | " + " | ".join(cells) + " |\n")
     return "".join(out) + "\n"
+
+
+def _differing_forms(names: list[str], citations: Sequence[Citation],
+                     outlet_of: dict[str, str]) -> dict[str, set[str]] | None:
+    """The forms of ``names`` each outlet uses in these sentences, if they differ."""
+    sentences = [(outlet_of[c.article], c.text) for c in citations]
+    if len({outlet for outlet, _ in sentences}) < 2:
+        return None  # one outlet has nothing to differ from: the forms need not be looked for
+    forms = _forms_by_outlet(names, sentences)
+    return forms if _differ(forms) else None
 
 
 def _differ(forms: dict[str, set[str]]) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from ..models import DateValue, Event, Story
 from .common import TIMELINE, long_date, per_story
@@ -33,6 +34,18 @@ def split_timeline(story: Story) -> bool:
 
 def event_page(story: Story, e: Event) -> str:
     """The page an event is shown on."""
+    page = _event_pages(story).get(id(e))
+    return page if page is not None else _event_page(story, e)
+
+
+@per_story
+def _event_pages(story: Story) -> dict[int, str]:
+    """The page of each of the story's events, by identity (the story keeps them alive):
+    thousands of links ask, and hashing an event or its date means hashing its fields."""
+    return {id(e): _event_page(story, e) for e in story.events}
+
+
+def _event_page(story: Story, e: Event) -> str:
     if e.date is None or not split_timeline(story):
         return TIMELINE
     return period_page(period_of(e))
@@ -41,17 +54,22 @@ def event_page(story: Story, e: Event) -> str:
 def period_of(e: Event) -> str:
     """The event's period: the month of its date, or its year when the text gives only a
     year ("2005", "before 2015")."""
-    if e.date is None:
-        return "Undated"
-    if e.date.precision == "year":
-        return e.date.iso[:4]
-    return long_date(DateValue(e.date.sort_key[:7], "month"))
+    return "Undated" if e.date is None else _period(e.date)
+
+
+@lru_cache(maxsize=4096)
+def _period(date: DateValue) -> str:
+    """The period of a date (remembered: every link to an event asks for it)."""
+    if date.precision == "year":
+        return date.iso[:4]
+    return long_date(DateValue(date.sort_key[:7], "month"))
 
 
 def period_anchor(period: str) -> str:
     return "period-" + _slug(period)
 
 
+@lru_cache(maxsize=4096)
 def period_page(period: str) -> str:
     return f"timeline/{_slug(period)}.md"
 

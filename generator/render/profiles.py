@@ -31,6 +31,7 @@ FRAGMENT_WORDS = 6  # quotes shorter than this are shown with their sentence
 TOP_IN_INDEX = 50  # actors per kind in the index table; the rest are listed A to Z
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}
 KIND_NAMES = {"person": "Person", "organisation": "Organisation", "place": "Place"}
+_WORD = re.compile(r"\w+")
 
 
 def index(story: Story) -> str:
@@ -120,7 +121,7 @@ def profile(story: Story, actor: Actor, terms: TermLinks,
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"\w+", text.lower()))
+    return frozenset(_WORD.findall(text.lower()))
 
 
 def _same_words(quotes: Sequence[Quote]) -> list[list[Quote]]:
@@ -130,14 +131,30 @@ def _same_words(quotes: Sequence[Quote]) -> list[list[Quote]]:
     firsts: list[frozenset[str]] = []  # the words of each group's first quote
     for q in quotes:
         words = _words(q.text)
-        for group, first in zip(groups, firsts, strict=True):
-            if len(words) >= 4 and len(first & words) / len(first | words) >= SAME_QUOTE:
-                group.append(q)
-                break
+        group = _group_of(words, groups, firsts) if len(words) >= 4 else None
+        if group is not None:
+            group.append(q)
         else:
             groups.append([q])
             firsts.append(words)
     return groups
+
+
+def _group_of(words: frozenset[str], groups: list[list[Quote]],
+              firsts: list[frozenset[str]]) -> list[Quote] | None:
+    """The first group whose first quote shares enough of these words, if any."""
+    n = len(words)
+    for group, first in zip(groups, firsts, strict=True):
+        m = len(first)
+        # The share is at most the smaller set's size over the larger's (and so is its
+        # rounded value): sets of very different sizes need not be intersected.
+        if (m / n if m < n else n / m) < SAME_QUOTE:
+            continue
+        common = len(first & words)
+        # |first ∪ words| is counted from the intersection, without building the union.
+        if common and common / (m + n - common) >= SAME_QUOTE:
+            return group
+    return None
 
 
 def _also(story: Story, q: Quote, page: str) -> str:

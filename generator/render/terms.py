@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 
 from ..models import Story, Term
 from .common import GLOSSARY, rel
@@ -24,6 +25,9 @@ class TermLinks:
             for form in (t.term, *t.variants):
                 forms.setdefault(form.lower(), t)
         self._forms = forms
+        # ASCII forms can only be found in an ASCII text whose lower case holds them (see
+        # _find); None when some form is not ASCII.
+        self._ascii_forms = _shortest(forms) if all(f.isascii() for f in forms) else None
         ordered = sorted(forms, key=lambda f: (-len(f), f))
         self._matches: dict[str, tuple[str, list[re.Match[str]]]] = {}
         self._pattern = (re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ordered)) + r")(?![\w-])",
@@ -35,9 +39,21 @@ class TermLinks:
         found = self._matches.get(text)
         if found is None:
             flat = " ".join(str(text).split())
-            found = self._matches[text] = (flat, list(self._pattern.finditer(flat))
-                                           if self._pattern else [])
+            found = self._matches[text] = (flat, self._find(flat))
         return found
+
+    def _find(self, flat: str) -> list[re.Match[str]]:
+        """The uses of terms in a text whose spaces are collapsed."""
+        if self._pattern is None:
+            return []
+        if self._ascii_forms is not None and flat.isascii():
+            # Between ASCII characters, ignoring case is comparing lower cases: a text
+            # holding none of the forms so has no match, which is quicker to find out than
+            # to try the pattern at each of its characters.
+            lower = flat.lower()
+            if not any(map(lower.__contains__, self._ascii_forms)):
+                return []
+        return list(self._pattern.finditer(flat))
 
     def linker(self, page: str) -> Linker:
         return Linker(self, page)
@@ -70,6 +86,16 @@ class Linker:
             pos = match.end()
         out.append(_md_spaced(flat[pos:]))
         return "".join(out)
+
+
+def _shortest(forms: Iterable[str]) -> tuple[str, ...]:
+    """The forms that hold no other: a text holds some form if and only if it holds one
+    of these."""
+    kept: list[str] = []
+    for form in sorted(forms, key=len):
+        if not any(shorter in form for shorter in kept):
+            kept.append(form)
+    return tuple(kept)
 
 
 def _md_spaced(text: str) -> str:

@@ -22,6 +22,7 @@ from .common import (
     events_by_actor,
     front_matter,
     long_date,
+    per_story,
     plural,
     rel,
     sentence_anchor,
@@ -261,8 +262,10 @@ def _actors_of(story: Story, e: Event) -> list[Actor]:
     return [by_id[i] for i in e.actors if i in by_id]
 
 
+@per_story
 def _actors_with_events(story: Story) -> list[tuple[Actor, list[Event]]]:
-    """Actors in at least one event, most involved first; their events in date order."""
+    """Actors in at least one event, most involved first; their events in date order
+    (worked out once: the jump list and the list by actor both show them)."""
     by_id = actor_index(story)
     found = [(by_id[i], sorted(events, key=sort_key)) for i, events in events_by_actor(story).items()
              if i in by_id]

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import repeat
+from operator import attrgetter
 
-from ..models import Actor, Article, Event, Quote, Story, Term
+from ..models import Actor, Article, Citation, Event, Quote, Story, Term
 from .common import (
     FEED,
     GLOSSARY,
     UPDATES,
     actor_page,
     front_matter,
+    per_story,
     plural,
     rel,
     short_date,
@@ -24,6 +28,8 @@ from .common import (
 )
 from .escape import md
 from .periods import event_page
+
+_ARTICLE = attrgetter("article")
 
 
 @dataclass(frozen=True)
@@ -42,16 +48,21 @@ class Added:
         return ", ".join(parts)
 
 
+@per_story
 def additions(story: Story) -> list[Added]:
-    """For each article in publication order, what it added first."""
+    """For each article in publication order, what it added first (worked out once: the
+    page and the feed both show it)."""
     order = {a.id: i for i, a in enumerate(story.articles)}
+    never = len(order)  # after every article: for what no article of the story cites
 
-    def first(articles: list[str]) -> int:
-        return min((order[a] for a in articles if a in order), default=len(order))
+    def first(citations: Iterable[Citation]) -> int:
+        # An article outside the story counts as `never`, which no other position exceeds;
+        # map() keeps the loop over the citations (tens of thousands) out of Python code.
+        return min(map(order.get, map(_ARTICLE, citations), repeat(never)), default=never)
 
-    actor_first = {a.id: first([c.article for c in a.citations]) for a in story.actors}
-    event_first = {e.id: first([c.article for c in e.sources]) for e in story.events}
-    term_first = {t.id: first([c.article for c in t.sources]) for t in story.terms}
+    actor_first = {a.id: first(a.citations) for a in story.actors}
+    event_first = {e.id: first(e.sources) for e in story.events}
+    term_first = {t.id: first(t.sources) for t in story.terms}
     actors: dict[int, list[Actor]] = defaultdict(list)
     events: dict[int, list[Event]] = defaultdict(list)
     quotes: dict[str, list[tuple[Actor, Quote]]] = defaultdict(list)

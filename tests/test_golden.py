@@ -121,4 +121,4 @@ def test_links_between_pages_are_what_relpath_gives() -> None:
     for _ in range(5000):
         to_page = "/".join(rng.choice(parts) for _ in range(rng.randint(1, 4))) or "x.md"
         folder = "/".join(rng.choice(parts) for _ in range(rng.randint(1, 4))) or "."
-        assert _relpath.__wrapped__(to_page, folder) == posixpath.relpath(to_page, folder)
+        assert _relpath(to_page, folder) == posixpath.relpath(to_page, folder)

@@ -30,7 +30,7 @@ from .term_words import (
 )
 from .term_words import display as display_form
 from .text import span_text
-from .token_table import LastTable, Tokens, TokenTable
+from .token_table import LastTable, Tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -130,9 +130,8 @@ def article_hits(annotated: AnnotatedArticle) -> dict[Sid, SentenceHits]:
             for sents in sentences([annotated], table=table).values() for s in sents if not s.skip}
 
 
-def sentence_hits(s: Sentence, tt: Tokens | None = None) -> SentenceHits:
-    """A sentence's hits (``tt``: its Doc's token table, when one is at hand)."""
-    tt = tt if tt is not None else TokenTable(s.span.doc)
+def sentence_hits(s: Sentence, tt: Tokens) -> SentenceHits:
+    """A sentence's hits (``tt``: its Doc's token table)."""
     hits = tuple((hit, measure(s, hit, tt)) for hit in find(s.span, tt))
     return hits, tuple(abbreviations(s.span))
 

@@ -34,6 +34,8 @@ from spacy.attrs import (
 )
 from spacy.parts_of_speech import NAMES as POS_NAMES
 
+from .term_words import lemma
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -96,25 +98,18 @@ class TokenTable:
         names = [strings[h].lower() if lower else strings[h] for h in uniq.tolist()]
         return numpy.array(names, dtype=object)[inverse].tolist()
 
-    @cached_property
-    def text(self) -> list[str]:
-        return self._column(ORTH)
+    def _flags(self, attr: int) -> list[bool]:
+        return self.doc.to_array(attr).astype(bool).tolist()
 
-    @cached_property
-    def lower(self) -> list[str]:
-        return self._column(LOWER)
-
-    @cached_property
-    def tag(self) -> list[str]:
-        return self._column(TAG)
-
-    @cached_property
-    def dep(self) -> list[str]:
-        return self._column(DEP)
-
-    @cached_property
-    def ent_type(self) -> list[str]:
-        return self._column(ENT_TYPE)
+    text = cached_property(lambda self: self._column(ORTH))
+    lower = cached_property(lambda self: self._column(LOWER))
+    tag = cached_property(lambda self: self._column(TAG))
+    dep = cached_property(lambda self: self._column(DEP))
+    ent_type = cached_property(lambda self: self._column(ENT_TYPE))
+    alpha = cached_property(lambda self: self._flags(IS_ALPHA))
+    stop = cached_property(lambda self: self._flags(IS_STOP))
+    like_num = cached_property(lambda self: self._flags(LIKE_NUM))
+    space = cached_property(lambda self: self._flags(SPACY))  # followed by whitespace
 
     @cached_property
     def pos(self) -> list[str]:
@@ -132,26 +127,9 @@ class TokenTable:
         return [_IOB[i] for i in self.doc.to_array(ENT_IOB).tolist()]
 
     @cached_property
-    def alpha(self) -> list[bool]:
-        return self.doc.to_array(IS_ALPHA).astype(bool).tolist()
-
-    @cached_property
-    def stop(self) -> list[bool]:
-        return self.doc.to_array(IS_STOP).astype(bool).tolist()
-
-    @cached_property
-    def like_num(self) -> list[bool]:
-        return self.doc.to_array(LIKE_NUM).astype(bool).tolist()
-
-    @cached_property
     def sent_start(self) -> list[bool]:
         """``Token.is_sent_start`` is true (not false, nor unknown)."""
         return (self.doc.to_array(SENT_START) == 1).tolist()
-
-    @cached_property
-    def space(self) -> list[bool]:
-        """Whether a token is followed by whitespace."""
-        return self.doc.to_array(SPACY).astype(bool).tolist()
 
     @cached_property
     def head(self) -> list[int]:
@@ -211,7 +189,7 @@ class TokenView:
         self.ent_type: _Column[str] = _Column(doc, attrgetter("ent_type_"))
         self.pos: _Column[str] = _Column(doc, attrgetter("pos_"))
         self.iob: _Column[str] = _Column(doc, attrgetter("ent_iob_"))
-        self.lemma: _Column[str] = _Column(doc, lambda t: str(t.lemma_ or t.text).lower())
+        self.lemma: _Column[str] = _Column(doc, lemma)
         self.alpha: _Column[bool] = _Column(doc, attrgetter("is_alpha"))
         self.stop: _Column[bool] = _Column(doc, attrgetter("is_stop"))
         self.like_num: _Column[bool] = _Column(doc, attrgetter("like_num"))

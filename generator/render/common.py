@@ -81,10 +81,10 @@ def _links_in(folder: str) -> _Links:
     return _Links(folder)
 
 
-@lru_cache(maxsize=65536)
 def _relpath(to_page: str, folder: str) -> str:
     """``posixpath.relpath(to_page, folder)`` for the clean relative paths pages have,
-    without its two calls to ``os.getcwd`` (a sixth of rendering a 1,000-article story)."""
+    without its two calls to ``os.getcwd`` (a sixth of rendering a 1,000-article story);
+    remembered per folder by :class:`_Links`."""
     # "." is the folder of the top-level pages (clean, though it looks like a dot segment).
     if _UNCLEAN.search(to_page) or (folder != "." and _UNCLEAN.search(folder)):
         return posixpath.relpath(to_page, folder)

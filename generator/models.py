@@ -164,8 +164,8 @@ class DateValue:
     relation: Literal["on", "before", "after", "since"] = "on"
 
     def spoken(self, *, weekday: bool = False) -> str:
-        """As a reader says it, at its own precision: "26 February 2026", "the week of 2
-        March 2026", "before 2015" (with ``weekday``, "Thursday 26 February 2026")."""
+        """As a reader says it, at its own precision: "5 July 2021", "the week of 12
+        July 2021", "before 2015" (with ``weekday``, "Monday 5 July 2021")."""
         if self.precision == "day":
             day = dt.date.fromisoformat(self.iso)
             text = f"{day:%A} " * weekday + f"{day.day} {day:%B %Y}"

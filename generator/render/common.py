@@ -126,13 +126,13 @@ def sentence_anchor(c: Citation) -> str:
 
 @lru_cache(maxsize=4096)
 def short_date(day: dt.date | None) -> str:
-    """A date as "26 Feb 2026" (remembered: pages show the same few hundred dates)."""
+    """A date as "5 Jul 2021" (remembered: pages show the same few hundred dates)."""
     return f"{day.day} {day:%b %Y}" if day else "undated"
 
 
 @lru_cache(maxsize=4096)
 def long_date(value: DateValue) -> str:
-    """A date as a reader says it, capitalised: "Thursday 26 February 2026", "Week of ...".
+    """A date as a reader says it, capitalised: "Monday 5 July 2021", "Week of ...".
     (Remembered: the events of a long story share a few hundred dates.)"""
     text = value.spoken(weekday=True).removeprefix("the ")
     return text[:1].upper() + text[1:]

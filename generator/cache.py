@@ -146,6 +146,32 @@ class ParseCache:
                pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL))
 
 
+def get_frequencies(folder: Path, source: str) -> dict[str, float]:
+    """Word frequencies looked up by earlier runs of this code on the same wordfreq
+    (``source``, see :func:`generator.extract.term_words.frequency_source`); {} if none."""
+    body = _read(_frequencies_file(folder, source))
+    try:
+        if body is None:
+            raise ValueError("missing")
+        table: Any = pickle.loads(body)  # written by this program, checksum verified
+        if not (isinstance(table, dict)
+                and all(type(k) is str and type(v) is float for k, v in table.items())):
+            raise ValueError("not frequencies")
+    except Exception:
+        return {}
+    return cast("dict[str, float]", table)
+
+
+def put_frequencies(folder: Path, source: str, table: dict[str, float]) -> None:
+    """Keep the word frequencies looked up so far, for the next run."""
+    _write(_frequencies_file(folder, source), pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _frequencies_file(folder: Path, source: str) -> Path:
+    where = hashlib.sha256(f"{code_fingerprint()}\0{source}".encode()).hexdigest()
+    return folder / "frequencies" / f"{where}.pickle"
+
+
 def get_readings(folder: Path, seeds_dir: Path) -> dict[str, Any]:
     """The parses of seed files kept by the last run on ``seeds_dir`` ({} if none, or if
     they were made by other code)."""
@@ -248,6 +274,7 @@ def prune(folder: Path, *, max_age_days: float = MAX_AGE_DAYS, now: float | None
     removed = 0
     for path in (*folder.glob("??/*.spacy"), *folder.glob("findings/*.pickle"),
                  *folder.glob("steps/*.pickle"), *folder.glob("readings/*.pickle"),
+                 *folder.glob("frequencies/*.pickle"),
                  *folder.glob("**/*.tmp")):
         try:
             if path.stat().st_mtime < cutoff:

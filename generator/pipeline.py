@@ -23,8 +23,16 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .annotate import DEFAULT_MODEL, annotate, load_model, model_info
 from .assemble import assemble
-from .cache import ParseCache, get_readings, prune_daily, put_readings
+from .cache import (
+    ParseCache,
+    get_frequencies,
+    get_readings,
+    prune_daily,
+    put_frequencies,
+    put_readings,
+)
 from .extract.findings import find_in_article
+from .extract.term_words import frequency_source, known_frequencies, learn_frequencies
 from .load import Reread, load_seeds
 from .memo import Memo
 from .models import Problem, Registry, Story
@@ -169,6 +177,10 @@ def _make(seeds_dir: Path, nlp: Language | None, options: Options, clock: _Clock
                 cache.put(item.article, [ap.doc for ap in item.paragraphs])
     _stop_collecting()
     clock.lap("annotate")
+    if cache is not None:
+        source = frequency_source()
+        learn_frequencies(get_frequencies(cache.folder, source))
+        known = len(known_frequencies())
     findings = {}
     for item in annotated:  # each article's own findings: from the cache, or found now
         found = cache.get_findings(item.article) if cache is not None else None
@@ -191,6 +203,8 @@ def _make(seeds_dir: Path, nlp: Language | None, options: Options, clock: _Clock
             ap.doc.user_data.clear()
     if cache is not None:
         cache.put_steps(seeds_dir, memo.kept)
+        if len(table := known_frequencies()) > known:
+            put_frequencies(cache.folder, source, table)
     clock.lap("extract")
     if cache is None:
         return _Made(story, _NO_CACHE, seeds.registry, reread)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import make_doc
 
-from generator.cache import ParseCache, prune, prune_daily
+from generator.cache import ParseCache, get_frequencies, prune, prune_daily, put_frequencies
 from generator.extract.findings import find_in_article
 from generator.models import AnnotatedArticle, AnnotatedParagraph, Article, ModelInfo, Paragraph
 
@@ -110,6 +110,21 @@ def test_corrupt_findings_are_never_trusted(tmp_path: Path) -> None:
     data[-3] ^= 0xFF
     entry.write_bytes(bytes(data))
     assert cache.get_findings(art) is None
+
+
+def test_word_frequencies_are_kept_per_wordfreq_and_never_trusted_when_corrupt(
+    tmp_path: Path,
+) -> None:
+    put_frequencies(tmp_path, "wordfreq A", {"referendum": 4.2, "zzqx": 0.0})
+    assert get_frequencies(tmp_path, "wordfreq A") == {"referendum": 4.2, "zzqx": 0.0}
+    assert get_frequencies(tmp_path, "wordfreq B") == {}  # another list: not reused
+    (entry,) = tmp_path.rglob("*.pickle")
+    data = bytearray(entry.read_bytes())
+    data[-3] ^= 0xFF
+    entry.write_bytes(bytes(data))
+    assert get_frequencies(tmp_path, "wordfreq A") == {}
+    put_frequencies(tmp_path, "wordfreq A", {"referendum": "4.2"})  # type: ignore[dict-item]
+    assert get_frequencies(tmp_path, "wordfreq A") == {}  # wrong shape: not trusted
 
 
 def test_entries_unread_for_a_month_are_pruned(tmp_path: Path) -> None:

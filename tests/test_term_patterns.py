@@ -6,7 +6,16 @@ from conftest import make_doc
 from spacy.tokens import Doc
 
 from generator.extract.term_patterns import Hit, find
-from generator.extract.term_words import display, text_key, unit_ok, units, word_zipf
+from generator.extract.term_words import (
+    display,
+    known_frequencies,
+    learn_frequencies,
+    text_key,
+    unit_ok,
+    units,
+    word_zipf,
+    zipf,
+)
 from generator.extract.token_table import TokenTable
 
 
@@ -28,6 +37,13 @@ def test_unknown_hyphenated_compound_of_known_words_is_a_rare_coinage() -> None:
     assert word_zipf("pro-democracy") == 3.0  # not in the word list as one word
     assert word_zipf("by-election") < 3.0  # known closed form: its own frequency
     assert word_zipf("qzx-vvrk") == 0.0  # unknown parts: a typo or a name
+
+
+def test_word_frequencies_are_looked_up_once_and_can_be_learnt_from_an_earlier_run() -> None:
+    assert zipf("government") > 4.0
+    assert known_frequencies()["government"] == zipf("government")
+    learn_frequencies({"qzxlearnt": 6.5})  # as the cache hands back a table kept before
+    assert zipf("qzxlearnt") == 6.5
 
 
 def _glued(spec: str, ents: list[str] | None = None) -> Doc:

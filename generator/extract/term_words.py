@@ -7,10 +7,11 @@ Nothing here names a term, person or place of any story; the lists are kinds of 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable, Mapping
+from functools import cache, lru_cache
+from importlib.util import find_spec
+from pathlib import Path
 from typing import TYPE_CHECKING
-
-from wordfreq import zipf_frequency
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -66,9 +67,48 @@ QUOTES = frozenset('"“”')
 FOREIGN_STOPWORDS = 0.15
 
 
-@lru_cache(maxsize=65536)
-def zipf(word: str, lang: str = "en") -> float:
-    return float(zipf_frequency(word, lang))
+# Word -> its English zipf frequency, as looked up this run or (through the parse cache)
+# earlier ones. Values depend only on wordfreq's list, which the cache key covers.
+_FREQUENCIES: dict[str, float] = {}
+
+
+def zipf(word: str) -> float:
+    """How common ``word`` is in English (wordfreq's zipf scale, 0 when unknown)."""
+    found = _FREQUENCIES.get(word)
+    if found is None:
+        found = _FREQUENCIES[word] = float(_zipf_frequency()(word, "en"))
+    return found
+
+
+@cache
+def _zipf_frequency() -> Callable[[str, str], float]:
+    # Imported on the first word not already known: importing wordfreq and reading its
+    # English list take about a quarter of a second, a thirtieth of a rebuild of 1,000
+    # articles in which one article was edited and every word it asks about was seen before.
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency
+
+
+def known_frequencies() -> dict[str, float]:
+    """Every word frequency looked up so far (or learnt), for the cache to keep."""
+    return dict(_FREQUENCIES)
+
+
+def learn_frequencies(table: Mapping[str, float]) -> None:
+    """Take word frequencies looked up by an earlier run (see :func:`frequency_source`)."""
+    _FREQUENCIES.update(table)
+
+
+def frequency_source() -> str:
+    """Which wordfreq answers :func:`zipf`: its location and its module's size and time,
+    so a table kept by the cache is not reused after wordfreq is upgraded (found without
+    importing it)."""
+    spec = find_spec("wordfreq")
+    if spec is None or spec.origin is None:
+        return "none"
+    stat = Path(spec.origin).stat()
+    return f"{spec.origin}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
 @lru_cache(maxsize=1 << 16)

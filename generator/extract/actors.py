@@ -145,8 +145,11 @@ def extract_actors(articles: Sequence[AnnotatedArticle], mentions: Sequence[Ment
     drafts = []
     for key, ms in members.items():
         roles = _dedupe_roles(by_key.get(key, []), docs)
-        cites = sorted({citation(m.article, m.paragraph, docs[(m.article, m.paragraph)], m.start)
-                        for m in ms})
+        # One citation per sentence (a mention's ``sentence`` holds its start; any start in
+        # it cites it), sorted by sentence, which is how citations sort: no Citation is made
+        # and hashed per mention.
+        where = {(m.article, m.paragraph, m.sentence): m.start for m in ms}
+        cites = [citation(a, p, docs[(a, p)], start) for (a, p, _), start in sorted(where.items())]
         drafts.append(ActorDraft(
             key=key, name=names[key], kind=kind_of(ms[0].label),
             aliases=_aliases(ms, names[key]),

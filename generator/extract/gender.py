@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc
 
+from .labels import lowered_words
 from .lexicon import FEMALE_HONORIFICS, FEMALE_PRONOUNS, MALE_HONORIFICS, MALE_PRONOUNS
 from .names import Mention
 from .roles import RoleFinding
@@ -24,10 +25,12 @@ _MALE_ROLES = {"king", "prince", "husband", "father", "son", "brother", "congres
                "councilman", "businessman", "baron"}
 
 
+_PRONOUN_GENDER = {**dict.fromkeys(FEMALE_PRONOUNS, "f"), **dict.fromkeys(MALE_PRONOUNS, "m")}
+
+
 def pronoun_gender(word: str) -> str:
     """ "f" for she/her, "m" for he/him/his, "" otherwise."""
-    w = word.lower()
-    return "f" if w in FEMALE_PRONOUNS else "m" if w in MALE_PRONOUNS else ""
+    return _PRONOUN_GENDER.get(word.lower(), "")
 
 
 def genders(
@@ -67,7 +70,9 @@ def _pronoun_votes(doc: Doc, found: Sequence[tuple[Mention, str]],
     """Pronouns outside quotes in a sentence naming one person only (and at the start of
     the next sentence, when that one names no one) refer to that person."""
     starts = sentence_starts(doc)
-    mask = quoted(doc)
+    # Read from the Doc's lower-case words (made once per Doc for the known names), not
+    # from a Token per word; the quotation mask only where a pronoun stands.
+    words = lowered_words(doc)
     keys_in: dict[int, set[str]] = defaultdict(set)
     first: dict[int, int] = {}
     for m, key in found:
@@ -78,11 +83,11 @@ def _pronoun_votes(doc: Doc, found: Sequence[tuple[Mention, str]],
             continue
         key = next(iter(keys))
         end = starts[n + 1] if n + 1 < len(starts) else len(doc)
-        for t in doc[first[n] : end]:
-            g = pronoun_gender(t.text)
-            if g and not mask[t.i]:
+        for i in range(first[n], end):
+            g = _PRONOUN_GENDER.get(words[i])
+            if g and not quoted(doc)[i]:
                 votes[key][g] += 1
         if n + 1 < len(starts) and n + 1 not in keys_in:
-            g = pronoun_gender(doc[starts[n + 1]].text)
+            g = _PRONOUN_GENDER.get(words[starts[n + 1]])
             if g:
                 votes[key][g] += 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .evidence import NAMING
 from .names import Mention, normalise
@@ -21,8 +22,10 @@ from .spans import PLACE_LABELS
 _PEERAGE = {"Lord", "Lady", "Baroness", "Baron", "Sir", "Dame"}
 
 
+@lru_cache(maxsize=1 << 16)
 def org_key(text: str) -> str:
-    """Organisation names compared without "the", "party" or a plural ("Liberals")."""
+    """Organisation names compared without "the", "party" or a plural ("Liberals") (kept for
+    reuse: a long story names the same organisations tens of thousands of times)."""
     words = normalise(text).replace("'", "").split()
     if len(words) > 1 and words[-1] == "party":
         words = words[:-1]
@@ -67,12 +70,12 @@ def cluster(mentions: Sequence[Mention]) -> list[tuple[Mention, str]]:
     recent: dict[tuple[str, str], str] = {}  # (article, surname) → last full name used
     last: tuple[Mention, str] | None = None  # the previous person mention and its key
     for m in sorted(mentions, key=lambda m: (m.article, m.paragraph, m.start)):
-        words = m.key.split()
         if m.label != "PERSON":
             key = _other_key(m, org_clusters)
             if key:
                 assigned.append((m, key))
             continue
+        words = m.key.split()
         if len(words) > 1:
             key = full.get(m.key, m.key)
             for word in words[1:]:
@@ -99,7 +102,8 @@ def cluster(mentions: Sequence[Mention]) -> list[tuple[Mention, str]]:
 
 def _other_key(m: Mention, org_clusters: set[str]) -> str:
     if m.label == "NORP":
-        return "org:" + org_key(m.text) if org_key(m.text) in org_clusters else ""
+        key = org_key(m.text)
+        return "org:" + key if key in org_clusters else ""
     if m.label in PLACE_LABELS:
         return "place:" + m.key
     return "org:" + org_key(m.text)

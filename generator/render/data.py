@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -60,7 +60,10 @@ def story_data(story: Story) -> dict[str, Any]:
 
 def story_json(story: Story) -> str:
     """Deterministic JSON text: sorted keys, two-space indent, UTF-8, final newline."""
-    return to_json(story_data(story)) + "\n"
+    out: list[str] = []
+    _encode(story_data(story), "\n", out, {})
+    out.append("\n")  # in the join: adding it to the text would copy megabytes again
+    return "".join(out)
 
 
 def to_json(value: Any) -> str:
@@ -70,7 +73,7 @@ def to_json(value: Any) -> str:
     rendering of a 1,000-article story.)
     """
     out: list[str] = []
-    _encode(value, "\n", out)
+    _encode(value, "\n", out, {})
     return "".join(out)
 
 
@@ -83,30 +86,37 @@ _LEAVES: dict[type, Callable[[Any], str]] = {
     bool: {True: "true", False: "false"}.__getitem__,
     type(None): {None: "null"}.__getitem__,
 }
+# A dict's keys in sorted order, each with the text before its value ("{" or ",", the
+# line break and indent, the quoted key and ": "), by the keys as the dict lists them and
+# the indent.
+_Shapes = dict[tuple[Any, ...], list[tuple[Any, str]]]
 
 
-def _encode(value: Any, newline: str, out: list[str]) -> None:
+def _encode(value: Any, newline: str, out: list[str], shapes: _Shapes) -> None:
     """Append the text of ``value``, nested lines starting with ``newline``.
 
     A leaf inside a list or dict is written with its key or comma, without a call of its
-    own: story.json has hundreds of thousands of them.
+    own: story.json has hundreds of thousands of them. Its dicts are records of a few
+    kinds, so the sorted, quoted keys of each kind are worked out once (``shapes``), not
+    for each of the thousands of records.
     """
     if isinstance(value, dict):
         if not value:
             out.append("{}")
             return
         inner = newline + "  "
-        lead = "{" + inner
-        for key in sorted(value):
+        kind = (inner, *value)
+        shape = shapes.get(kind)
+        if shape is None:
+            shape = shapes[kind] = _shape(value, inner)
+        for key, head in shape:
             item = value[key]
             leaf = _LEAVES.get(type(item))
             if leaf is None:
-                out.append(f"{lead}{_STRING(key)}: ")
-                _encode(item, inner, out)
+                out.append(head)
+                _encode(item, inner, out, shapes)
             else:
-                name = encode_basestring(key) if type(key) is str else _STRING(key)
-                out.append(f"{lead}{name}: {leaf(item)}")
-            lead = "," + inner
+                out.append(head + leaf(item))
         out.append(newline + "}")
     elif isinstance(value, (list, tuple)):
         if not value:
@@ -118,10 +128,17 @@ def _encode(value: Any, newline: str, out: list[str]) -> None:
             leaf = _LEAVES.get(type(item))
             if leaf is None:
                 out.append(lead)
-                _encode(item, inner, out)
+                _encode(item, inner, out, shapes)
             else:
                 out.append(lead + leaf(item))
             lead = "," + inner
         out.append(newline + "]")
     else:
         out.append(_STRING(value))
+
+
+def _shape(keys: Iterable[Any], inner: str) -> list[tuple[Any, str]]:
+    """The keys in the order ``sort_keys`` writes them, each with the text before its value
+    (a key that is not a string is quoted as ``json`` does: ``1`` as ``"1"``)."""
+    return [(key, f"{',' if n else '{'}{inner}{_STRING(key if isinstance(key, str) else _STRING(key))}: ")
+            for n, key in enumerate(sorted(keys))]

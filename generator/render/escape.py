@@ -22,12 +22,24 @@ def md(text: str) -> str:
     Newlines become spaces so no block syntax (lists, headings, tables) can start. (Kept
     for reuse: a long story shows the same names and sentences on many pages.)
     """
-    flat = " ".join(_CONTROL.sub("", str(text)).split())
+    text = str(text)
+    flat = text if is_flat(text) else " ".join(_CONTROL.sub("", text).split())
     escaped = html.escape(flat, quote=False).replace('"', "&quot;")
     # A function as the replacement: a template ("\\\1") is expanded by Python code per match.
     escaped = _MARKDOWN_SPECIAL.sub(_backslash, escaped)
     start = _LINE_START.match(escaped)  # "^" without MULTILINE: only the start can match
     return escaped if start is None else _escape_line_start(start) + escaped[start.end():]
+
+
+def is_flat(text: str) -> bool:
+    """Is the text already on one line, without control characters, and with its spaces
+    collapsed (``" ".join(text.split()) == text``)? Most texts are: this test is a few
+    times quicker than splitting and joining them again, or searching for controls.
+
+    A printable text has no control characters and no whitespace but the space (tabs,
+    line breaks and other spaces are not printable), so only its spaces need a look.
+    """
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 def _backslash(match: re.Match[str]) -> str:
@@ -42,4 +54,5 @@ def _escape_line_start(match: re.Match[str]) -> str:
 
 def attr(text: str) -> str:
     """Text for an HTML attribute value written between double quotes."""
-    return html.escape(" ".join(_CONTROL.sub("", str(text)).split()), quote=True)
+    text = str(text)
+    return html.escape(text if is_flat(text) else " ".join(_CONTROL.sub("", text).split()), quote=True)

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from ..models import Story, Term
 from .common import GLOSSARY, rel
-from .escape import md
+from .escape import is_flat, md
 
 TOOLTIP_CHARS = 220
 
@@ -38,7 +38,7 @@ class TermLinks:
         same sentences and names are shown on many pages)."""
         found = self._matches.get(text)
         if found is None:
-            flat = " ".join(str(text).split())
+            flat = text if is_flat(text) else " ".join(str(text).split())
             found = self._matches[text] = (flat, self._find(flat))
         return found
 

@@ -101,7 +101,10 @@ def _outside(name: str) -> bool:
     (and again for each manifest entry) cost a third of writing an unchanged story.
     """
     parts = name.split("/")
-    return name.startswith("/") or ".." in parts or all(p in ("", ".") for p in parts)
+    return name.startswith("/") or ".." in parts or set(parts) <= _NO_NAME
+
+
+_NO_NAME = frozenset({"", "."})  # the parts of a path that name nothing
 
 
 def _read_manifest(docs_dir: Path) -> set[str]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html
-import json
 import posixpath
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from json.encoder import encode_basestring
 from typing import TypeVar
 
 from ..models import Actor, Article, Citation, DateValue, Event, Story
@@ -114,10 +114,16 @@ def front_matter(title: str, description: str) -> str:
     """
     # JSON strings are valid YAML (once characters YAML forbids are gone) and far quicker to
     # write than a YAML dump of each page.
-    title, description = (_UNPRINTABLE.sub("", text) for text in (title, description[:300]))
+    title, description = _printable(title), _printable(description[:300])
     meta = (f"description: {_json_string(html.escape(description))}\n"
             f"title: {_json_string(html.escape(title))}\n")
     return f"---\n{meta}---\n\n{MARKER}\n\n"
+
+
+def _printable(text: str) -> str:
+    """The text without the characters YAML forbids. A printable text has none (every
+    character it could hold is allowed), and most are: they are not searched."""
+    return text if text.isprintable() else _UNPRINTABLE.sub("", text)
 
 
 def sentence_anchor(c: Citation) -> str:
@@ -145,8 +151,8 @@ def cite(story: Story, c: Citation, from_page: str) -> str:
     return f"[{md(label)}]({rel(from_page, source_page(article.id), sentence_anchor(c))})"
 
 
-# ``json.dumps(text, ensure_ascii=False)`` without making an encoder for each call.
-_json_string = json.JSONEncoder(ensure_ascii=False).encode
+# ``json.dumps(text, ensure_ascii=False)`` for a str, without making an encoder for each call.
+_json_string = encode_basestring
 # Characters YAML does not allow in a document.
 _UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 T = TypeVar("T")

@@ -24,7 +24,8 @@ def md(text: str) -> str:
     """
     text = str(text)
     flat = text if is_flat(text) else " ".join(_CONTROL.sub("", text).split())
-    escaped = html.escape(flat, quote=False).replace('"', "&quot;")
+    # html.escape(flat, quote=False) and the double quote, without its Python frame.
+    escaped = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     # A function as the replacement: a template ("\\\1") is expanded by Python code per match.
     escaped = _MARKDOWN_SPECIAL.sub(_backslash, escaped)
     start = _LINE_START.match(escaped)  # "^" without MULTILINE: only the start can match

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 
 from ..models import Citation, DateValue
 
@@ -20,8 +22,11 @@ SAME_EVENT_OVERLAP = 0.3
 # DISAGREEMENT_DAYS apart) are one event the sources date differently.
 DISAGREEMENT_OVERLAP = 0.5
 DISAGREEMENT_DAYS = 7
-# Events are indexed by periods of this many days: a year-long event is filed 14 times.
+# Events are indexed by periods of this many days, or (longer than LONG_EVENT periods, as a
+# year) of LONG_BUCKET_DAYS: see _Index.
 BUCKET_DAYS = 28
+LONG_EVENT = 3
+LONG_BUCKET_DAYS = 13 * BUCKET_DAYS
 # Words for one kind of happening: two reports of the same day using words of one kind
 # ("Thursday's poll", "Thursday's election") report one event. General news vocabulary; any
 # compound ending in "election" counts as "election" (see _kind_words).
@@ -63,23 +68,30 @@ def merge_events(
     disputed: dict[int, list[EventDraft]] = {}
     # Only events within DISAGREEMENT_DAYS of a report can join it, and only if they share a
     # content word, a kind of happening or the subject (every test below needs one of these):
-    # an index of (period of BUCKET_DAYS, key) to the events covering it keeps the search
-    # local and small instead of comparing every pair of events.
-    index: dict[tuple[int, str], set[int]] = {}
+    # an index of (key, period) to the events covering it keeps the search local and small
+    # instead of comparing every pair of events.
+    index = _Index()
     least = min(SAME_EVENT_OVERLAP, DISAGREEMENT_OVERLAP)
     for draft in sorted(drafts, key=lambda d: (d.date.sort_key, d.order)):
         first, last = draft.date.days()
-        window = range((first.toordinal() - DISAGREEMENT_DAYS) // BUCKET_DAYS,
-                       (last.toordinal() + DISAGREEMENT_DAYS) // BUCKET_DAYS + 1)
-        shared: dict[int, int] = {}
+        window = index.window(first - dt.timedelta(DISAGREEMENT_DAYS),
+                              last + dt.timedelta(DISAGREEMENT_DAYS))
+        # How many of the report's words each nearby event shares, counted in one go (an
+        # event filed in several periods of the window counts once per word).
+        groups: list[set[int]] = []
         for lemma in draft.lemmas:
-            for i in set().union(*(index.get((period, lemma), ()) for period in window)):
-                shared[i] = shared.get(i, 0) + 1
-        nearby = {i for i, n in shared.items()
-                  if n / (len(merged[i].lemmas) + len(draft.lemmas) - n) >= least}
-        for key in _index_keys(draft, words=False):
-            for period in window:
-                nearby.update(index.get((period, key), ()))
+            found = index.find(lemma, window)
+            if found:
+                groups.append(found[0] if len(found) == 1 else set().union(*found))
+        size = len(draft.lemmas)
+        # sharing n of its words, the overlap is at most n / size: events sharing fewer than
+        # ``need`` are left out without the exact test
+        need = next((n for n in range(1, size + 1) if n / size >= least), size + 1)
+        nearby = {i for i, n in Counter(chain.from_iterable(groups)).items()
+                  if n >= need and n / (len(merged[i].lemmas) + size - n) >= least}
+        keys = _index_keys(draft)
+        for key in keys:
+            nearby.update(*index.find(key, window))
         for i in sorted(nearby):
             event = merged[i]
             if any(c in event.sources for c in draft.sources):
@@ -96,33 +108,58 @@ def merge_events(
         else:
             i = len(merged)
             merged.append(draft)
-        _add_to_index(index, i, merged[i], draft)
+        # (an event's days never change as reports join it: they share its date, or keep it)
+        index.file(i, keys | draft.lemmas, *merged[i].date.days())
     for i, versions in disputed.items():
         merged[i] = replace(merged[i], text=merged[i].text + " " + _date_note(versions, outlets),
                             date_text=" / ".join(dict.fromkeys(v.date_text for v in versions)))
     return tuple(_note_figures(e, outlets) for e in merged)
 
 
-def _index_keys(draft: EventDraft, *, words: bool = True) -> set[str]:
-    """What another report must share with this one to be compared with it."""
-    keys = {f"kind:{n}" for n, kind in enumerate(SAME_KIND) if _kind_words(draft.lemmas) & kind}
+def _index_keys(draft: EventDraft) -> set[str]:
+    """What, besides a content word, another report may share with this one to be compared
+    with it: a kind of happening or the subject."""
+    words = _kind_words(draft.lemmas)  # (once: it was made again for each kind)
+    keys = {f"kind:{n}" for n, kind in enumerate(SAME_KIND) if words & kind}
     if draft.subject is not None:
         keys.add(f"subject:{draft.subject}")
-    return keys | set(draft.lemmas) if words else keys
+    return keys
 
 
-def _add_to_index(index: dict[tuple[int, str], set[int]], i: int, event: EventDraft,
-                  draft: EventDraft) -> None:
-    """File event ``i`` (which ``draft`` joined or started) under its periods and keys."""
-    start, end = event.date.days()
-    keys = _index_keys(draft)
-    for period in range(start.toordinal() // BUCKET_DAYS, end.toordinal() // BUCKET_DAYS + 1):
+class _Index:
+    """Event numbers by key and by period, for the events a report could join.
+
+    Periods are BUCKET_DAYS long; an event longer than LONG_EVENT of them (a year) is filed by
+    periods of LONG_BUCKET_DAYS, numbered below zero so that one table holds both: filing it
+    in 14 periods under each of its words took more time than all the searches. A long period
+    is 13 short ones, so a window finds every event it found with short periods alone; the
+    few more it finds are too far apart in time to pass the tests of :func:`merge_events`.
+    """
+
+    def __init__(self) -> None:
+        self._events: dict[str, dict[int, set[int]]] = defaultdict(lambda: defaultdict(set))
+
+    @staticmethod
+    def window(first: dt.date, last: dt.date) -> list[int]:
+        """The periods of either length that hold a day from ``first`` to ``last``."""
+        a, b = first.toordinal(), last.toordinal()
+        return [*range(a // BUCKET_DAYS, b // BUCKET_DAYS + 1),
+                *range(-1 - a // LONG_BUCKET_DAYS, -2 - b // LONG_BUCKET_DAYS, -1)]
+
+    def file(self, i: int, keys: Iterable[str], first: dt.date, last: dt.date) -> None:
+        a, b = first.toordinal(), last.toordinal()
+        periods = range(a // BUCKET_DAYS, b // BUCKET_DAYS + 1)
+        if len(periods) > LONG_EVENT:
+            periods = range(-1 - a // LONG_BUCKET_DAYS, -2 - b // LONG_BUCKET_DAYS, -1)
         for key in keys:
-            found = index.get((period, key))
-            if found is None:  # (not setdefault: it would make an empty set on every call)
-                index[(period, key)] = {i}
-            else:
-                found.add(i)
+            by_period = self._events[key]
+            for period in periods:
+                by_period[period].add(i)
+
+    def find(self, key: str, window: list[int]) -> list[set[int]]:
+        """The events filed under ``key`` in each period of ``window`` that has any."""
+        by_period = self._events.get(key)
+        return [] if by_period is None else [s for p in window if (s := by_period.get(p))]
 
 
 def _join(event: EventDraft, draft: EventDraft) -> EventDraft:

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, MutableMapping, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from .term_hits import (
@@ -40,7 +41,7 @@ NAME_KINDS = frozenset({"institution", "of"})
 SpanId = tuple[str, int, int, int]  # article id, paragraph index, token start, token end
 
 
-@dataclass
+@dataclass(slots=True)
 class Use:
     """How one sentence uses a candidate: how well it explains it (0-3), whether every use
     in it is quoted speech, and whether a name picks out which one ("the <Place> run-off")."""
@@ -48,6 +49,9 @@ class Use:
     strength: int = 0
     quoted: bool = True
     named: bool = False
+
+
+_STRENGTH = attrgetter("strength")  # (read by map: asked of every candidate, in the gate)
 
 
 @dataclass
@@ -65,7 +69,7 @@ class Candidate:
 
     @property
     def defined(self) -> int:
-        return max((u.strength for u in self.uses.values()), default=0)
+        return max(map(_STRENGTH, self.uses.values()), default=0)
 
     def absorb(self, other: Candidate) -> None:
         """Merge another candidate's uses into this one (a variant of the same term)."""
@@ -130,7 +134,7 @@ def collect(
                     continue  # an actor's name is never a term, unless the text explains it
                 if m.filler:
                     continue
-                _add(cands[m.key], s, hit, m)
+                _add(cands[m.key], s, sid, hit, m)
     for short, key in aliases.items():
         if short in cands and short != key:
             cands[key].absorb(cands.pop(short))
@@ -139,9 +143,11 @@ def collect(
 
 
 def _hits(s: Sentence, found: SentenceHits, names: set[str], aliases: dict[str, str],
-          cands: dict[str, Candidate]) -> list[tuple[Hit, Measured]]:
+          cands: dict[str, Candidate]) -> Sequence[tuple[Hit, Measured]]:
     """The pattern hits of a sentence, and the expansions of abbreviations it introduces
     (recorded in ``aliases``, the abbreviation's token in its expansion's candidate)."""
+    if not found[1]:  # (most sentences introduce no abbreviation)
+        return found[0]
     doc = s.span.doc
     hits = list(found[0])
     for a, b, short in found[1]:
@@ -156,24 +162,38 @@ def _hits(s: Sentence, found: SentenceHits, names: set[str], aliases: dict[str, 
 
 def _contains_name(form: str, long_names: set[str]) -> bool:
     ws = form.lower().split()
-    return any(" ".join(ws[i:j]) in long_names for i in range(len(ws)) for j in range(i + 2, len(ws) + 1))
+    # (plain loops: a generator made for each of a long story's tens of thousands of forms,
+    # most of them one or two words, cost more than the look-ups)
+    for i in range(len(ws) - 1):
+        for j in range(i + 2, len(ws) + 1):
+            if " ".join(ws[i:j]) in long_names:
+                return True
+    return False
 
 
-def _add(cand: Candidate, s: Sentence, hit: Hit, m: Measured) -> None:
-    """Record one use of a candidate."""
-    span = (s.citation.article, s.citation.paragraph, hit.a, hit.b)
-    sid = (s.citation.article, s.citation.paragraph, s.citation.sentence)
+def _add(cand: Candidate, s: Sentence, sid: Sid, hit: Hit, m: Measured) -> None:
+    """Record one use of a candidate (in sentence ``s``, whose id is ``sid``)."""
     cand.kinds.add(hit.kind)
-    cand.rarity = min(cand.rarity, m.rarity)
-    _use(cand.uses, sid, max(hit.strength, m.strength), m.quoted, m.named)
+    if m.rarity < cand.rarity:
+        cand.rarity = m.rarity
+    strength = hit.strength if hit.strength > m.strength else m.strength
+    use = cand.uses.get(sid)
+    if use is None:
+        cand.uses[sid] = Use(strength, m.quoted, m.named)
+    else:
+        use.strength = max(use.strength, strength)
+        use.quoted = use.quoted and m.quoted
+        use.named = use.named or m.named
     if hit.head:
         cand.heads[hit.head] += 1
+    span = (sid[0], sid[1], hit.a, hit.b)
     if span in cand.spans:  # found by two patterns: count the use once
         return
     cand.spans.add(span)
     cand.tokens.add(m.tokens)
-    cand.forms[m.form] += 1
-    cand.before[m.before] += 1
+    # (Counter's "+= 1" calls its Python __missing__ for each new form: most are new)
+    cand.forms[m.form] = cand.forms.get(m.form, 0) + 1
+    cand.before[m.before] = cand.before.get(m.before, 0) + 1
     cand.plural += m.plural
     cand.sentences[sid] = s
 
@@ -190,8 +210,8 @@ def _recount(cands: dict[str, Candidate], flat: dict[str, list[Sentence]], names
                 index[match[0]].append((match, key))
     if not index:
         return
-    # Only sentences holding a token that can start a form are read token by token; the
-    # tokens are found at once from each Doc's array of lower-case forms.
+    # Only the tokens that can start a form are read (with the few after them); they are
+    # found at once from each Doc's array of lower-case forms.
     firsts = first_word_ids(f for k in index for f in (k.lower(), k.lower() + "s"))
     starts: dict[int, list[int]] = {}  # by id(doc): the tokens that can start a form
     table = LastTable(TokenView)  # a few recounted uses per Doc: read them from its Tokens
@@ -206,24 +226,33 @@ def _recount(cands: dict[str, Candidate], flat: dict[str, list[Sentence]], names
             n = bisect_left(found, s.span.start)
             if n == len(found) or found[n] >= s.span.end:
                 continue
-            keys = [token_key(t.text) for t in s.span]
-            for a, b, key in _matches(s.span, keys, index, names):
+            within = found[n : bisect_left(found, s.span.end, n)]
+            sid = (s.citation.article, s.citation.paragraph, s.citation.sentence)
+            for a, b, key in _matches(s.span, within, index, names):
                 hit = Hit(a, b, "use", b)
-                _add(cands[key], s, hit, measure(s, hit, table(doc)))
+                _add(cands[key], s, sid, hit, measure(s, hit, table(doc)))
 
 
 def _matches(
-    sent: Span, keys: Sequence[str], index: dict[str, list[tuple[tuple[str, ...], str]]],
+    sent: Span, starts: Sequence[int], index: dict[str, list[tuple[tuple[str, ...], str]]],
     names: set[str],
 ) -> Iterable[tuple[int, int, str]]:
+    """Where forms in ``index`` are used in ``sent``, of those starting at ``starts`` (in order:
+    the tokens whose lower-case form may start one; no other token can)."""
     doc = sent.doc
-    lower = [k.lower() for k in keys]
-    for i, k in enumerate(keys):
-        for toks, key in [*index.get(k, ()), *(index.get(lower[i], ()) if lower[i] != k else ())]:
-            j = i + len(toks)
-            if tuple(keys[i:j] if len(toks) == 1 else lower[i:j]) != toks:
+    for a in starts:
+        k = token_key(doc[a].text)
+        forms = [*index.get(k, ()), *(index.get(k.lower(), ()) if k.lower() != k else ())]
+        if not forms:
+            continue
+        # the token keys from ``a`` on, as far as the longest form (within the sentence)
+        keys = [k, *(token_key(doc[t].text) for t in range(a + 1, min(
+            sent.end, a + max(len(toks) for toks, _ in forms))))]
+        lower = [w.lower() for w in keys]
+        for toks, key in forms:
+            if tuple(keys[:1] if len(toks) == 1 else lower[: len(toks)]) != toks:
                 continue
-            a, b = sent.start + i, sent.start + j
+            b = a + len(toks)
             glued = (a > 0 and doc[a - 1].text in HYPHENS and not doc[a - 1].whitespace_) or (
                 b < len(doc) and doc[b].text in HYPHENS and not doc[b - 1].whitespace_
             )

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 MIN_SCORE = 3.5
 MAX_TITLE_WORDS = 6
+_WORDS = re.compile(r"[a-z0-9]+")
 BONUS = {"pattern": 2.0, "to-verb": 2.0, "coinage": 2.0, "named": 2.0, "provision": 2.0,
          "status": 1.5, "institution": 1.5, "hyphen": 1.0, "stance": 1.0, "abbrev": 1.0, "quote": 0.5}
 
@@ -30,7 +31,7 @@ class Titles:
     def __init__(self, titles: Iterable[str]) -> None:
         self.grams: set[str] = set()
         for title in titles:
-            ws = re.findall(r"[a-z0-9]+", title.lower())
+            ws = _WORDS.findall(title.lower())
             for i in range(len(ws)):
                 for j in range(i + 1, min(len(ws), i + MAX_TITLE_WORDS) + 1):
                     self.grams.add(" ".join(ws[i:j]))
@@ -39,14 +40,14 @@ class Titles:
     def name(self, cand: Candidate) -> bool:
         """A headline naming the term (word for word, plural allowed) marks it as central."""
         for form in cand.forms:
-            f = " ".join(re.findall(r"[a-z0-9]+", form.lower()))
+            f = " ".join(_WORDS.findall(form.lower()))
             if f in self.grams or f"{f}s" in self.grams or text_key(form) in self.grams:
                 return True
         return False
 
 
 def _one_word(cand: Candidate) -> bool:
-    return all(" " not in f and not set(f) & HYPHENS for f in cand.forms)
+    return all(" " not in f and HYPHENS.isdisjoint(f) for f in cand.forms)
 
 
 def _person_word(word: str) -> bool:

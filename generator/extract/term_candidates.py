@@ -54,7 +54,7 @@ class Use:
 _STRENGTH = attrgetter("strength")  # (read by map: asked of every candidate, in the gate)
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     forms: Counter[str] = field(default_factory=Counter)
     before: Counter[str] = field(default_factory=Counter)  # the word before each use

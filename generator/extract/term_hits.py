@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from sys import intern
 from typing import TYPE_CHECKING, NamedTuple
 
+import numpy
+
 from ..models import AnnotatedArticle, Citation
 from .term_definitions import strength
 from .term_patterns import Hit, find
@@ -103,11 +105,10 @@ def _quote_flags(doc: Doc) -> tuple[bool, ...]:
     than a few words, or that stay open to the end of the paragraph. Short quoted phrases
     ("one country, two systems", "riots") are the writer's coinages or scare quotes."""
     flags = [False] * len(doc)
-    # Only the quotation-mark tokens matter: found from the token array without making a
-    # Token each (a set look-up per id: numpy.isin cost more on a paragraph's few dozen).
-    quotes = {doc.vocab.strings.add(q) for q in QUOTES}
+    # Only the quotation-mark tokens matter: found at once from the token array.
+    marks = numpy.isin(doc.to_array("ORTH"), [doc.vocab.strings.add(q) for q in QUOTES])
     start: int | None = None
-    for i in [i for i, h in enumerate(doc.to_array("ORTH").tolist()) if h in quotes]:
+    for i in numpy.flatnonzero(marks).tolist():
         tok = doc[i]
         opening = tok.text == "“" or (tok.text == '"' and start is None)
         if opening and start is None:

@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 MIN_SCORE = 3.5
 MAX_TITLE_WORDS = 6
-_WORDS = re.compile(r"[a-z0-9]+")
 BONUS = {"pattern": 2.0, "to-verb": 2.0, "coinage": 2.0, "named": 2.0, "provision": 2.0,
          "status": 1.5, "institution": 1.5, "hyphen": 1.0, "stance": 1.0, "abbrev": 1.0, "quote": 0.5}
 
@@ -31,7 +30,7 @@ class Titles:
     def __init__(self, titles: Iterable[str]) -> None:
         self.grams: set[str] = set()
         for title in titles:
-            ws = _WORDS.findall(title.lower())
+            ws = re.findall(r"[a-z0-9]+", title.lower())
             for i in range(len(ws)):
                 for j in range(i + 1, min(len(ws), i + MAX_TITLE_WORDS) + 1):
                     self.grams.add(" ".join(ws[i:j]))
@@ -40,7 +39,7 @@ class Titles:
     def name(self, cand: Candidate) -> bool:
         """A headline naming the term (word for word, plural allowed) marks it as central."""
         for form in cand.forms:
-            f = " ".join(_WORDS.findall(form.lower()))
+            f = " ".join(re.findall(r"[a-z0-9]+", form.lower()))
             if f in self.grams or f"{f}s" in self.grams or text_key(form) in self.grams:
                 return True
         return False
@@ -58,8 +57,9 @@ def _person_word(word: str) -> bool:
 
 def qualifies(cand: Candidate, in_title: bool) -> bool:
     """Gate before ranking: rare and central, or term-shaped and recurring or explained."""
-    n, rare, defined, kinds = len(cand.sentences), cand.rarity, cand.defined, cand.kinds
-    backed = n >= 2 or defined >= 2 or in_title  # more than a passing mention
+    # (``cand.defined`` reads every use: asked last, only where the cheaper tests leave it open)
+    n, rare, kinds = len(cand.sentences), cand.rarity, cand.kinds
+    backed = n >= 2 or in_title or cand.defined >= 2  # more than a passing mention
     if "institution" in kinds:
         return True  # a body the text stops to explain: "The X is the highest court ..."
     if "named" in kinds and (n >= 2 or in_title):
@@ -80,7 +80,7 @@ def qualifies(cand: Candidate, in_title: bool) -> bool:
             return False  # mostly plural: countable things or people ("placards")
         if len(cand.before) == 1 and min(cand.before) in PREPOSITIONS:
             return False  # always "in jeopardy": an idiom, not a term
-        return rare <= 3.8 and (n >= 3 or defined >= 3 or in_title)
+        return rare <= 3.8 and (n >= 3 or in_title or cand.defined >= 3)
     if "stance" in kinds:
         return (n >= 2 and rare <= 3.5) or rare <= 2.0  # "pro-...", or a rare one ("non-voting")
     if "to-verb" in kinds:
@@ -88,17 +88,17 @@ def qualifies(cand: Candidate, in_title: bool) -> bool:
     if "pattern" in kinds:
         if any(f[:1].isupper() for f in cand.forms):
             return True  # "<proper adjective> <head>" is a coinage: "the Swiss model"
-        return (rare <= 4.5 and backed) or in_title or defined >= 2
+        return (rare <= 4.5 and backed) or in_title or cand.defined >= 2
     if "hyphen" in kinds:
-        return rare <= 4.0 and (n >= 2 or defined >= 2)
+        return rare <= 4.0 and (n >= 2 or cand.defined >= 2)
     if "of" in kinds:
         return n >= 2 and (rare <= 4.3 or in_title or n >= 3)
     if "chunk" not in kinds:
         return False
-    articles = len({sid[0] for sid in cand.sentences})
     # common words that make a term together ("triple lock") show it by being explained
     # and recurring across articles
-    return (rare <= 3.8 and backed) or (rare <= 4.0 and defined >= 2) or (defined >= 2 and articles >= 2)
+    return (rare <= 3.8 and backed) or (cand.defined >= 2 and (
+        rare <= 4.0 or len({sid[0] for sid in cand.sentences}) >= 2))
 
 
 def score(cand: Candidate, in_title: bool) -> float:

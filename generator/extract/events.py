@@ -221,6 +221,8 @@ _FIGURE = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:%|per
 def _note_figures(event: EventDraft, outlets: dict[str, tuple[str, dt.date | None]]) -> EventDraft:
     """When the articles of one event give different numbers of the same thing ("14,980
     votes" and "14,890 votes"), the event says so."""
+    if len({c.article for c in event.sources}) < 2:
+        return event  # one article: nothing to compare (most events; the search is skipped)
     seen: dict[str, dict[str, set[str]]] = {}  # noun → article → the figures it gives
     for c in event.sources:
         for number, scale, noun in _FIGURE.findall(c.text):

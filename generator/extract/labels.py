@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from itertools import chain, pairwise
+from operator import attrgetter
 from sys import intern
 
 from spacy.tokens import Doc, Span
@@ -175,10 +176,13 @@ def apply_known_names(
                      for where, doc in paragraphs)
         found.extend(memo.reuse("known names", article, part,
                                 partial(_known_in, paragraphs)))
-    covered = {(m.article, m.paragraph, j) for m in found for j in range(m.start, m.end)}
-    kept = [m for m in raw
-            if not any((m.article, m.paragraph, j) in covered for j in range(m.start, m.end))]
-    return sorted(kept + found, key=lambda m: (m.article, m.paragraph, m.start))
+    # Covered token positions per paragraph: a set of (article, paragraph, position)
+    # made a tuple for every token of every mention, found and raw.
+    covered: dict[Where, set[int]] = defaultdict(set)
+    for m in found:
+        covered[m.article, m.paragraph].update(range(m.start, m.end))
+    kept = [m for m in raw if covered[m.article, m.paragraph].isdisjoint(range(m.start, m.end))]
+    return sorted(kept + found, key=attrgetter("article", "paragraph", "start"))
 
 
 def _names_in(words: Sequence[str],
@@ -277,23 +281,22 @@ def decide_labels(raw: Sequence[Mention]) -> tuple[Mention, ...]:
     # word ("Luis Rivera Marín" when "Rivera" is a surname, "Ricardo Rosselló Nevares" when
     # "Rosselló" alone is a person) is a person's name too.
     known = lone_people | {w for name in full_names for w in name.split()[1:]}
-    for m in raw:
-        words = m.key.split()
-        if len(words) > 1 and any(w in known for w in words[1:]) and name_shaped(m.text.split()) \
-                and m.key not in full_names and (len(words) > 2 or words[-1] in known):
-            full_names.add(m.key)
+    # Once per distinct text (a key is a function of its text): the story's ~50,000
+    # mentions hold a few thousand texts, and the rule reads nothing else.
+    for text, key in {m.text: m.key for m in raw}.items():
+        words = key.split()
+        if len(words) > 1 and any(w in known for w in words[1:]) and name_shaped(text.split()) \
+                and key not in full_names and (len(words) > 2 or words[-1] in known):
+            full_names.add(key)
     # Any word after the first of a full name can stand for the person ("Vázquez" for
     # "Wanda Vázquez Garced").
     surnames = {word for name in full_names for word in name.split()[1:]}
     org_names = {k for k, v in votes.items() if v["ORG"]}
     spoken_outside = {m.key for m in raw if not m.quoted}
 
-    def label_of(m: Mention) -> str | None:
-        key = m.key
+    def label_of(key: str) -> str | None:
         counts = votes[key]
         words = key.split()
-        if m.honorific or m.evidence == NAMING:
-            return "PERSON"
         if not counts:
             return None  # only a table line names it as a person
         if len(words) == 1 and key in surnames and \
@@ -310,10 +313,21 @@ def decide_labels(raw: Sequence[Mention]) -> tuple[Mention, ...]:
             return None
         return label
 
+    # A mention's fate depends only on its text (its key with it), whether an honorific
+    # or "named" introduces it, and whether it has an honorific at all: decided once per
+    # such triple, not for each mention (the votes and checks took a third of this step).
+    verdicts: dict[tuple[str, bool, bool], str | None] = {}
     cleaned: list[Mention] = []
     for m in raw:
-        label = label_of(m)
-        if label is not None and _plausible(m, label):
+        case = (m.text, bool(m.honorific), m.evidence == NAMING)
+        if case in verdicts:
+            label = verdicts[case]
+        else:
+            label = "PERSON" if case[1] or case[2] else label_of(m.key)
+            if label is not None and not _plausible(m, label):
+                label = None
+            verdicts[case] = label
+        if label is not None:
             cleaned.append(m if label == m.label else m.relabel(label))
     return tuple(cleaned)
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import lru_cache
 from sys import intern
+from typing import overload
 
 from spacy.tokens import Doc, Span
 
@@ -12,6 +13,27 @@ from .evidence import person_evidence, place_evidence
 from .lexicon import HONORIFICS
 from .spans import LOCATIVE
 from .text import is_quoted, sentence_index
+
+
+class _Key:
+    """``Mention.key``: the name as compared, made once per mention on first use and kept
+    in the instance as ``functools.cached_property`` keeps it.
+
+    ``cached_property`` takes a lock on each first use (Python 3.11), which with the
+    normalising cost more than all later uses of the keys of the story's ~80,000
+    mentions; texts repeat, so each distinct text is normalised once.
+    """
+
+    @overload
+    def __get__(self, m: None, owner: type | None = None) -> _Key: ...
+    @overload
+    def __get__(self, m: Mention, owner: type | None = None) -> str: ...
+    def __get__(self, m: Mention | None, owner: type | None = None) -> str | _Key:
+        if m is None:
+            return self
+        key: str = _normalised(m.text)
+        m.__dict__["key"] = key  # frozen: stored as cached_property stores it
+        return key
 
 
 @dataclass(frozen=True)
@@ -36,9 +58,7 @@ class Mention:
     quoted: bool = False
     prose: bool = True
 
-    @cached_property
-    def key(self) -> str:
-        return normalise(self.text)
+    key = _Key()  # normalise(text), made on first use
 
     def relabel(self, label: str) -> Mention:
         return replace(self, label=label)
@@ -50,6 +70,9 @@ def normalise(text: str) -> str:
     if text.lower().startswith("the "):
         text = text[4:]
     return " ".join(text.lower().split())
+
+
+_normalised = lru_cache(maxsize=None)(normalise)
 
 
 def make_mention(span: Span, label: str, article: str, paragraph: int, *, caption: bool = False,

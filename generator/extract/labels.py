@@ -71,8 +71,7 @@ def known_names(raw: Sequence[Mention], docs: Mapping[Where, Doc]) -> dict[tuple
         phrase = lowered_words(doc)[m.start : m.end]
         if phrase in glued:
             continue
-        span = doc[m.start : m.end]
-        n = _glued(span, others, people)
+        n = _glued(doc[m.start : m.end], others, people) if len(phrase) > 2 else 0
         if n:
             # "Scotland Nicola Sturgeon", "Amnesty International Man-kei Tam": a place,
             # organisation or title run into a person's name is two names.
@@ -80,7 +79,8 @@ def known_names(raw: Sequence[Mention], docs: Mapping[Where, Doc]) -> dict[tuple
             names.pop(phrase, None)
             names[phrase[n:]] = "PERSON"
             if n > 1:
-                names[phrase[:n]] = decided.get(normalise(span[:n].text), m.label)
+                names[phrase[:n]] = decided.get(normalise(doc[m.start : m.start + n].text),
+                                                m.label)
             continue
         names.setdefault(phrase, decided[m.key])
         if decided[m.key] == "PERSON" and tagged[m.key] >= 2:
@@ -98,13 +98,15 @@ def known_names(raw: Sequence[Mention], docs: Mapping[Where, Doc]) -> dict[tuple
 
 def _glued(span: Span, others: set[str], people: set[str]) -> int:
     """Where a person's name starts inside a longer name, after a known place,
-    organisation or title; 0 when it does not."""
+    organisation or title; 0 when it does not (always for two words or fewer)."""
+    role = False  # a title among the head's words, read once per word
     for n in range(1, len(span) - 1):
-        head, tail = span[:n], span[n:]
-        if normalise(head.text) not in others and not any(is_role_noun(t.text) for t in head):
+        role = role or is_role_noun(span[n - 1].text)
+        if not role and normalise(span[:n].text) not in others:
             continue
-        words = tail.text.split()
-        if normalise(tail.text) in people or (len(words) >= 2 and name_shaped(words)):
+        tail = span[n:].text
+        words = tail.split()
+        if normalise(tail) in people or (len(words) >= 2 and name_shaped(words)):
             return n
     return 0
 
@@ -119,10 +121,11 @@ def coordinated_places(
     for i in _positions(words_of, "and"):
         if i == 0 or i + 1 >= len(doc):
             continue
-        token = doc[i]
-        left = _title_run(doc, token.i - 1, step=-1)
-        right = _title_run(doc, token.i + 1, step=1)
-        if not left or not right:
+        left = _title_run(doc, i - 1, step=-1)
+        if not left:
+            continue
+        right = _title_run(doc, i + 1, step=1)
+        if not right:
             continue
         words = tuple(t.lower_ for t in doc[left[0] : right[-1] + 1])
         parts = (" ".join(doc[i].lower_ for i in left), " ".join(doc[i].lower_ for i in right))
@@ -142,7 +145,10 @@ def coordinated_places(
 def _title_run(doc: Doc, i: int, *, step: int) -> list[int]:
     """Indices of the run of capitalised words from ``i`` going ``step``-wards (sorted)."""
     run = []
-    while 0 <= i < len(doc) and doc[i].is_title and doc[i].is_alpha and doc[i].lower_ != "the":
+    while 0 <= i < len(doc):
+        token = doc[i]
+        if not (token.is_title and token.is_alpha) or token.lower_ == "the":
+            break
         run.append(i)
         i += step
     if step < 0 and run and doc[run[-1]].lower_ == "new" and len(run) > 1:

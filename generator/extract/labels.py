@@ -172,13 +172,14 @@ def apply_known_names(
         by_start[phrase[:2]].append((phrase, label))
     for group in by_start.values():
         group.sort()
+    one_word = {start[0] for start in by_start if len(start) == 1}
     by_article: dict[str, list[tuple[Where, Doc]]] = defaultdict(list)
     for where, doc in docs.items():
         by_article[where[0]].append((where, doc))
     memo = memo or Memo()
     found: list[Mention] = []
     for article, paragraphs in by_article.items():
-        part = tuple((where[1], *kinds[where], _names_in(lowered_words(doc), by_start))
+        part = tuple((where[1], *kinds[where], _names_in(lowered_words(doc), by_start, one_word))
                      for where, doc in paragraphs)
         found.extend(memo.reuse("known names", article, part,
                                 partial(_known_in, paragraphs)))
@@ -193,7 +194,7 @@ def apply_known_names(
 
 def _names_in(words: Sequence[str],
               by_start: Mapping[tuple[str, ...], list[tuple[tuple[str, ...], str]]],
-              ) -> tuple[tuple[tuple[str, ...], str], ...]:
+              one_word: set[str]) -> tuple[tuple[tuple[str, ...], str], ...]:
     """The known names (with labels) whose first two words (one for a one-word name)
     occur in ``words`` in a row, sorted.
 
@@ -204,8 +205,11 @@ def _names_in(words: Sequence[str],
     groups compare as their starts do, so the groups in order of their starts give the
     names in order.
     """
-    starts = by_start.keys() & chain(zip(words), pairwise(words))
-    return tuple(chain.from_iterable(by_start[s] for s in sorted(starts)))
+    # One-word names are looked up by word (``one_word``): a tuple per token cost more.
+    starts: list[tuple[str, ...]] = [(w,) for w in one_word.intersection(words)]
+    starts += by_start.keys() & pairwise(words)
+    starts.sort()
+    return tuple(chain.from_iterable(map(by_start.__getitem__, starts)))
 
 
 def _known_in(paragraphs: Sequence[tuple[Where, Doc]],

@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 from ..memo import Memo
 from ..models import AnnotatedArticle
 from .evidence import PERSON, PLACE, name_shaped
-from .labels import Where, apply_known_names, decide_labels, known_names
+from .labels import Where, decide_labels, known_names
+from .name_search import apply_known_names
 from .names import Mention, make_mention, normalise
 from .spans import LOCATIVE, PLACE_LABELS, POSSESSIVE, clean_spans
 from .text import citation, sentence_index

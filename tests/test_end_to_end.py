@@ -154,9 +154,9 @@ def test_the_run_that_writes_the_registry_keeps_its_parse_for_the_next(
 
 def test_a_rebuild_after_one_article_changed_is_a_fresh_build(nlp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Reused story-wide work must never show. One article gains a new title holder, a quote,
-    and a person whose first name is a capitalised word of the other article (so the other
-    article can now hold a known name): the other article's share of the story-wide steps
-    must be redone, and the rebuild must equal a build without any cache."""
+    and a person whose surname is a capitalised word of the other article (so the other
+    article can now hold a known name, the surname alone): the other article's share of the
+    story-wide steps must be redone, and the rebuild must equal a build without any cache."""
     import re
     import shutil
 
@@ -166,10 +166,10 @@ def test_a_rebuild_after_one_article_changed_is_a_fresh_build(nlp, tmp_path: Pat
     first = generate(seeds, tmp_path / "a", nlp=nlp, options=options)
     path, other = sorted(seeds.glob("*.md"))[:2]
     named = {w.lower() for a in first.story.actors for n in (a.name, *a.aliases) for w in n.split()}
-    name = next(f"{w} Okafor" for w in re.findall(r"(?<=[a-z,] )([A-Z][a-z]{3,})\b",
+    name = next(f"Adaeze {w}" for w in re.findall(r"(?<=[a-z,] )([A-Z][a-z]{3,})\b",
                                                   other.read_text("utf-8"))
                 if w.lower() not in named
-                and f"{w} Okafor" in {e.text for e in nlp(f"Minister {w} Okafor said.").ents})
+                and f"Adaeze {w}" in {e.text for e in nlp(f"Minister Adaeze {w} said.").ents})
     path.write_text(path.read_text(encoding="utf-8") + (
         f"\n\nHealth Secretary {name} met {first.story.actors[0].name} on Monday. "
         f"\u201cWe agreed on the next steps for the whole country,\u201d {name} said "

@@ -23,7 +23,7 @@ from generator.annotate import DEFAULT_MODEL, load_model
 from generator.errors import ExplainerError, InputError
 from generator.load import load_seeds
 from generator.pipeline import build
-from generator.render.escape import md
+from generator.render.escape import is_flat, md
 from generator.slugs import slugify
 
 MARKDOWN = markdown.Markdown(extensions=["attr_list", "md_in_html", "tables", "abbr", "toc"])
@@ -50,6 +50,13 @@ def test_escaped_text_renders_as_the_same_text_and_no_markup(text: str) -> None:
     assert "<" not in inner.replace("&lt;", "")  # no element of any kind
     visible = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", "", text)
     assert " ".join(html.unescape(inner).split()) == " ".join(f"Before {visible} after.".split())
+
+
+@given(st.text(max_size=60) | st.text(alphabet=" \t\n\x0b\x85\xa0\u2028ab", max_size=12))
+def test_text_called_flat_needs_no_cleaning(text: str) -> None:
+    # ``md`` and ``attr`` skip the control-character search and the split/join for it
+    if is_flat(text):
+        assert " ".join(re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", "", text).split()) == text
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])

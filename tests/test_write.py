@@ -41,7 +41,7 @@ def test_a_hand_written_page_in_the_way_is_an_error_and_nothing_changes(tmp_path
     assert not (docs / "index.md").exists()
 
 
-@pytest.mark.parametrize("name", ["../escape.md", "/etc/passwd", "a/../../b.md"])
+@pytest.mark.parametrize("name", ["../escape.md", "/etc/passwd", "a/../../b.md", "", ".", "./", "a/.."])
 def test_paths_outside_the_docs_folder_are_refused(tmp_path: Path, name: str) -> None:
     with pytest.raises(ExplainerError, match="outside"):
         write_docs({name: PAGE}, tmp_path / "docs")

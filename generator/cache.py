@@ -7,7 +7,8 @@ findings made by the old one. Any change makes a new key. Entries carry a checks
 verified on read; a corrupt or mismatching entry is ignored (and recomputed), never trusted.
 The story-wide steps' per-article work (:mod:`generator.memo`) is kept in one file per seeds
 folder, keyed inside by the same article keys as the findings; so are the seed files' own
-parses (:class:`generator.load.Reread`), keyed by each file's bytes.
+parses (:class:`generator.load.Reread`), keyed by each file's bytes. The word frequencies
+looked up so far are kept in one table per code and wordfreq version.
 """
 
 from __future__ import annotations

@@ -111,8 +111,21 @@ def assign(
     for i, keyset in enumerate(all_keys):
         for k in keyset:
             by_key.setdefault(k, []).append(i)
-    pending: list[tuple[str, set[str]]] = []
+    # An entry first claims the item shown exactly by its first key, and only then one whose
+    # name differs in case or punctuation alone: "US" and "U.S." can be two actors, and in
+    # one pass, the entry sorted first would claim whichever of them came first.
+    exact: dict[str, list[int]] = {}
+    for i, (name, _) in enumerate(items):
+        exact.setdefault(name, []).append(i)
+    unmatched: list[tuple[str, tuple[str, ...]]] = []
     for slug, keys in sorted(entries):
+        found = next((i for i in exact.get(keys[0], ()) if ids[i] is None), None) if keys else None
+        if found is None:
+            unmatched.append((slug, keys))
+        else:
+            ids[found] = slug
+    pending: list[tuple[str, set[str]]] = []
+    for slug, keys in unmatched:
         main = key(keys[0]) if keys else ""
         found = next((i for i in by_name.get(main, ()) if ids[i] is None), None)
         if found is None:

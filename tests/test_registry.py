@@ -19,6 +19,17 @@ def test_registered_id_is_kept_even_when_a_new_name_would_collide() -> None:
     assert placed.ids == ("ann-lee",)
 
 
+def test_names_alike_but_for_punctuation_keep_their_own_ids() -> None:
+    # "US" and "U.S." compare alike; each must keep the id it was published under, whichever
+    # comes first (the first published run registered "us" for "US" and "u-s" for "U.S.")
+    entries = (("u-s", ("U.S.",)), ("us", ("US",)))
+    for items in ([("US", []), ("U.S.", [])], [("U.S.", []), ("US", [])]):
+        placed = assign(entries, items, fallback="actor")
+        assert dict(zip((n for n, _ in items), placed.ids, strict=True)) == {"US": "us", "U.S.": "u-s"}
+        assert placed.redirects == ()
+        assert dict(placed.entries) == {"u-s": ("U.S.",), "us": ("US",)}
+
+
 def test_renamed_item_gets_a_new_id_and_the_old_one_redirects() -> None:
     entries = (("keir-starmer", ("Keir Starmer", "Starmer")),)
     placed = assign(entries, [("Sir Keir Starmer", ["Keir Starmer", "Starmer"])], fallback="actor")

@@ -63,6 +63,9 @@ class ParseCache:
         self.misses = 0
         self.findings_hits = 0
         self.findings_misses = 0
+        # findings keys by id(article), with the article kept so the id stays its own: the
+        # pipeline asks twice per article, and each time reprs the whole article
+        self._findings_keys: dict[int, tuple[Article, str]] = {}
 
     def key(self, article: Article) -> str:
         digest = hashlib.sha256()
@@ -99,11 +102,15 @@ class ParseCache:
                pickle.dumps(_arrays_of(docs), protocol=pickle.HIGHEST_PROTOCOL))
 
     def findings_key(self, article: Article) -> str:
+        known = self._findings_keys.get(id(article))
+        if known is not None and known[0] is article:
+            return known[1]
         digest = hashlib.sha256(self.key(article).encode("ascii"))
         digest.update(code_fingerprint().encode("ascii"))
         # The article as read (id, date, paragraph kinds...), but not where the seeds folder
         # happens to be: moving it, or running from elsewhere, keeps the findings.
         digest.update(repr(replace(article, path=Path(article.path).name)).encode("utf-8"))
+        self._findings_keys[id(article)] = (article, digest.hexdigest())
         return digest.hexdigest()
 
     def get_findings(self, article: Article) -> ArticleFindings | None:

@@ -177,10 +177,8 @@ def _make(seeds_dir: Path, nlp: Language | None, options: Options, clock: _Clock
                 cache.put(item.article, [ap.doc for ap in item.paragraphs])
     _stop_collecting()
     clock.lap("annotate")
-    if cache is not None:
-        source = frequency_source()
-        learn_frequencies(get_frequencies(cache.folder, source))
-        known = len(known_frequencies())
+    learned = get_frequencies(cache.folder, frequency_source()) if cache is not None else {}
+    learn_frequencies(learned)
     findings = {}
     for item in annotated:  # each article's own findings: from the cache, or found now
         found = cache.get_findings(item.article) if cache is not None else None
@@ -203,8 +201,8 @@ def _make(seeds_dir: Path, nlp: Language | None, options: Options, clock: _Clock
             ap.doc.user_data.clear()
     if cache is not None:
         cache.put_steps(seeds_dir, memo.kept)
-        if len(table := known_frequencies()) > known:
-            put_frequencies(cache.folder, source, table)
+        if len(table := known_frequencies()) > len(learned):  # words looked up for the first time
+            put_frequencies(cache.folder, frequency_source(), table)
     clock.lap("extract")
     if cache is None:
         return _Made(story, _NO_CACHE, seeds.registry, reread)

@@ -85,6 +85,8 @@ class Candidate:
 
 
 def _use(uses: dict[Sid, Use], sid: Sid, strength: int, quoted: bool, named: bool) -> None:
+    """Record how a sentence uses a candidate: its best explanation, quoted only if every
+    use in it is, named if any is."""
     old = uses.get(sid)
     if old is None:
         uses[sid] = Use(strength, quoted, named)
@@ -176,14 +178,8 @@ def _add(cand: Candidate, s: Sentence, sid: Sid, hit: Hit, m: Measured) -> None:
     cand.kinds.add(hit.kind)
     if m.rarity < cand.rarity:
         cand.rarity = m.rarity
-    strength = hit.strength if hit.strength > m.strength else m.strength
-    use = cand.uses.get(sid)
-    if use is None:
-        cand.uses[sid] = Use(strength, m.quoted, m.named)
-    else:
-        use.strength = max(use.strength, strength)
-        use.quoted = use.quoted and m.quoted
-        use.named = use.named or m.named
+    _use(cand.uses, sid, hit.strength if hit.strength > m.strength else m.strength, m.quoted,
+         m.named)
     if hit.head:
         cand.heads[hit.head] += 1
     span = (sid[0], sid[1], hit.a, hit.b)

@@ -31,7 +31,7 @@ from .cache import (
     put_frequencies,
     put_readings,
 )
-from .extract.findings import find_in_article
+from .extract.findings import find_in_article, restore
 from .extract.term_words import frequency_source, known_frequencies, learn_frequencies
 from .load import Reread, load_seeds
 from .memo import Memo
@@ -186,6 +186,8 @@ def _make(seeds_dir: Path, nlp: Language | None, options: Options, clock: _Clock
             found = find_in_article(item)
             if cache is not None:
                 cache.put_findings(item.article, found)
+        else:
+            restore(item, found)
         findings[item.article.id] = found
     memo = Memo()
     if cache is not None:

@@ -16,6 +16,7 @@ from .figures import article_figures
 from .mentions import ArticleMentions, article_mentions
 from .summary import LeadSentence, lead_sentences
 from .term_hits import SentenceHits, Sid, article_hits
+from .text import SentenceTable, restore_sentences, sentence_table
 from .timeline import DatedSentence, dated_sentences
 
 
@@ -28,14 +29,27 @@ class ArticleFindings:
     term_hits: dict[Sid, SentenceHits]
     figures: tuple[Figure, ...]
     lead: tuple[LeadSentence, ...]
+    sentences: tuple[SentenceTable, ...] = ()  # per paragraph (see :func:`restore`)
 
 
 def find_in_article(annotated: AnnotatedArticle) -> ArticleFindings:
     """Run every per-article extractor on one annotated article."""
+    article = annotated.article.id
     return ArticleFindings(
         mentions=article_mentions(annotated),
         dated=dated_sentences(annotated),
         term_hits=article_hits(annotated),
         figures=article_figures(annotated),
         lead=lead_sentences(annotated),
+        sentences=tuple(sentence_table(article, ap.paragraph.index, ap.doc)
+                        for ap in annotated.paragraphs),
     )
+
+
+def restore(annotated: AnnotatedArticle, findings: ArticleFindings) -> None:
+    """Hand an article's Docs, parsed or read from the cache, what its cached findings
+    already know of them: where sentences start and how each is cited."""
+    if len(findings.sentences) != len(annotated.paragraphs):
+        return  # (findings made by hand, without the table: worked out as needed)
+    for ap, table in zip(annotated.paragraphs, findings.sentences, strict=True):
+        restore_sentences(ap.doc, table)

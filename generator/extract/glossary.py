@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, MutableMapping, Sequence
+from collections.abc import Callable, Collection, MutableMapping, Sequence
 from dataclasses import dataclass
+from functools import cache, partial
 
 from ..models import AnnotatedArticle, Citation, TermOverride
 from .term_candidates import Candidate, SpanId, collect
-from .term_definitions import definition, place_index
+from .term_definitions import Places, definition, place_index
 from .term_hits import INTRODUCED, Sentence, SentenceHits, Sid, sentences
 from .term_scoring import MIN_SCORE, Titles, qualifies, score
 from .term_variants import object_of_body, wraps
@@ -79,7 +80,8 @@ def extract_terms(
         if qualifies(cand, in_title):
             scored.append((score(cand, in_title), key))
     chosen = _choose(scored, cands, blocked, {text_key(o.term) for o in overrides if o.remove})
-    places = place_index(flat)
+    # Every sentence's places are indexed only if a chosen term needs them: few do.
+    places = cache(partial(place_index, flat))
     drafts = [_draft(cand, value, flat, places) for value, cand in chosen]
     return _apply_overrides(drafts, overrides, flat)
 
@@ -157,7 +159,8 @@ def _display(cand: Candidate) -> str:
     return term
 
 
-def _draft(cand: Candidate, value: float, flat: dict[str, list[Sentence]], places: dict) -> TermDraft:
+def _draft(cand: Candidate, value: float, flat: dict[str, list[Sentence]],
+           places: Callable[[], Places]) -> TermDraft:
     term = _display(cand)
     text, source = definition(cand, term, flat, places)
     spellings: dict[str, str] = {}  # one variant per spelling whatever its case, the commonest

@@ -11,7 +11,7 @@ sentence explains gets the sentence that best shows how the story uses it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ..models import Citation
@@ -85,10 +85,10 @@ def strength(tt: Tokens, start: int, end: int, a: int, b: int) -> int:
 
 
 def definition(
-    cand: Candidate, term: str, flat: dict[str, list[Sentence]], places: Places
+    cand: Candidate, term: str, flat: dict[str, list[Sentence]], places: Callable[[], Places]
 ) -> tuple[str, Citation]:
     """The definition text of a chosen candidate (shown as ``term``) and the sentence it
-    starts at."""
+    starts at (``places`` gives the story's :func:`place_index`, asked only when needed)."""
     order = sorted(cand.uses, key=lambda sid: _preference(cand, sid, term.lower()))
     best = cand.sentences[order[0]]
     use = cand.uses[order[0]]
@@ -140,13 +140,14 @@ def place_adjective(cand: Candidate) -> str | None:
 
 
 def _place_explanation(
-    cand: Candidate, flat: dict[str, list[Sentence]], places: Places
+    cand: Candidate, flat: dict[str, list[Sentence]], index: Callable[[], Places]
 ) -> list[Sentence]:
     """For "<nationality> <model>": the writer's sentences about that country that state its
     rules, with the ones that go on to say how they changed."""
     adjective = place_adjective(cand)
     if adjective is None:
         return []
+    places = index()
     used = set(cand.sentences)
     articles = {sid[0] for sid in used}
     about = {id(s): s for name in _places_for(adjective, places) for s in places[name]}

@@ -29,7 +29,7 @@ from .term_words import (
     word_zipf,
 )
 from .term_words import display as display_form
-from .text import span_text
+from .text import citation, span_text
 from .token_table import LastTable, Tokens
 
 if TYPE_CHECKING:
@@ -90,9 +90,12 @@ def sentences(articles: Sequence[AnnotatedArticle],
                 continue
             doc = ap.doc
             inside = _quote_flags(doc)
-            spans = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+            split = doc.has_annotation("SENT_START")
+            spans = list(doc.sents) if split else [doc[:]]
             for i, span in enumerate(spans):
-                cite = Citation(art.article.id, ap.paragraph.index, i, span_text(span).strip())
+                # (a split Doc's citations are made once, often read back from the cache)
+                cite = (citation(art.article.id, ap.paragraph.index, doc, span.start) if split
+                        else Citation(art.article.id, ap.paragraph.index, i, span_text(span).strip()))
                 skip = ((art.article.id, ap.paragraph.index, i) not in own if own is not None
                         else bool(CREDIT.match(cite.text)) or is_foreign(table(doc), span.start, span.end))
                 sents.append(Sentence(cite, span, art.article.source, (position, len(sents)),

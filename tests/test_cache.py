@@ -9,7 +9,8 @@ from pathlib import Path
 from conftest import make_doc
 
 from generator.cache import ParseCache, get_frequencies, prune, prune_daily, put_frequencies
-from generator.extract.findings import find_in_article
+from generator.extract.findings import find_in_article, restore
+from generator.extract.text import citation, sentence_starts
 from generator.models import AnnotatedArticle, AnnotatedParagraph, Article, ModelInfo, Paragraph
 
 
@@ -97,6 +98,28 @@ def test_findings_are_reused_only_for_the_same_article(tmp_path: Path) -> None:
     assert (cache.findings_hits, cache.findings_misses) == (1, 2)
     # ...but the seeds folder may move: the same article elsewhere is a hit
     assert cache.get_findings(replace(art, path="elsewhere/a.md")) == found
+
+
+def test_cached_findings_give_a_reread_doc_the_same_sentences_and_citations(
+    tmp_path: Path,
+) -> None:
+    doc = make_doc("Ann Lee spoke . She left . Then rain .", ents=[("Ann Lee", "PERSON")])
+    art = article(doc.text)
+    found = find_in_article(AnnotatedArticle(art, (AnnotatedParagraph(art.paragraphs[0], doc),)))
+    cache = ParseCache(tmp_path, ModelInfo("m", "1"))
+    cache.put(art, [doc])
+    cache.put_findings(art, found)
+    (again,) = cache.get(art, doc.vocab) or []
+    reread = AnnotatedArticle(art, (AnnotatedParagraph(art.paragraphs[0], again),))
+    cached = cache.get_findings(art)
+    assert cached is not None
+    restore(reread, cached)
+    assert sentence_starts(again) == sentence_starts(doc) == [0, 4, 7]
+    assert citation("a", 0, again, 5) is cached.sentences[0][1][1]  # read back, not remade
+    fresh = make_doc(doc.text, ents=[("Ann Lee", "PERSON")])  # worked out, not restored
+    for i in (0, 5, 9):
+        assert citation("a", 0, again, i) == citation("a", 0, fresh, i)
+    assert citation("a", 0, again, 5).text == "She left ."
 
 
 def test_corrupt_findings_are_never_trusted(tmp_path: Path) -> None:

@@ -167,8 +167,8 @@ def main() -> int:
                                  f"Python {platform.python_version()}", "jobs": args.jobs,
                       "results": results}, indent=1))
     if args.markdown:
-        print("\n| articles | words | cold generate | warm, 1 changed | bare nlp.pipe | cold / bare "
-              "| warm / cold | peak MiB (cold) | MkDocs build | pages |")
+        print("\n| articles | words | cold generate | warm, 1 changed (median, range) "
+              "| bare nlp.pipe | cold / bare | warm / cold | peak MiB (cold) | MkDocs build | pages |")
         print("|---|---|---|---|---|---|---|---|---|---|")
         for r in results:
             print(f"| {r['articles']:,} | {r['words']:,} | {r['cold_s']:.1f} s | "

@@ -49,9 +49,11 @@ def best(counts: Counter[str]) -> str:
     return min(counts, key=lambda label: (-counts[label], _PRIORITY.index(label)))
 
 
-def known_names(raw: Sequence[Mention], docs: Mapping[Where, Doc]) -> dict[tuple[str, ...], str]:
+def known_names(raw: Sequence[Mention], docs: Mapping[Where, Doc],
+                coordinated: Iterable[Coordination]) -> dict[tuple[str, ...], str]:
     """Multi-token names with their voted label, surnames of people named in full, and
-    coordinated place names ("X and Y"), as token words."""
+    coordinated place names ("X and Y", from the paragraphs' :func:`coordinations`), as
+    token words."""
     votes = votes_of(raw)
     decided = {k: best(v) for k, v in votes.items() if v}
     people = {k for k, label in decided.items() if label == "PERSON" and len(k.split()) > 1}
@@ -86,9 +88,11 @@ def known_names(raw: Sequence[Mention], docs: Mapping[Where, Doc]) -> dict[tuple
         if label == "PERSON" and phrase[-1].isalpha():
             names.setdefault((phrase[-1],), "PERSON")
     place_words = {m.key for m in raw if m.label in PLACE_LABELS}
-    for doc in docs.values():
-        for phrase in coordinated_places(doc, place_words, recurring):
-            names[phrase] = "GPE"
+    for words, parts, compass in coordinated:
+        if any(tuple(p.split()) in recurring for p in parts):
+            continue  # "X and Jane Doe" joins a person, not two halves of a place
+        if compass or any(p in place_words for p in parts):
+            names[words] = "GPE"
     return names
 
 
@@ -107,12 +111,18 @@ def _glued(span: Span, others: set[str], people: set[str]) -> int:
     return 0
 
 
-def coordinated_places(
-    doc: Doc, place_words: set[str], people: set[tuple[str, ...]]
-) -> Iterable[tuple[str, ...]]:
-    """ "X and Y" used as one place name: a part is a place elsewhere or holds a compass
-    word ("North"), and the coordination acts as one unit (before a noun, "the X and Y
-    council", or after "for"/"in"/"of")."""
+# "X and Y" acting as one unit: its words, its two halves, and whether a word is a
+# compass point ("North")
+Coordination = tuple[tuple[str, ...], tuple[str, str], bool]
+
+
+def coordinations(doc: Doc) -> tuple[Coordination, ...]:
+    """ "X and Y" that may be one place name: capitalised runs either side of "and", the
+    coordination acting as one unit (before a noun, "the X and Y council", or after
+    "for"/"in"/"of"). A pure function of the Doc, kept with an article's findings; the
+    story decides which are places (:func:`known_names`): those with a part that is a place
+    elsewhere, or with a compass word."""
+    found = []
     words_of = lowered_words(doc)
     for i in _positions(words_of, "and"):
         if i == 0 or i + 1 >= len(doc):
@@ -125,17 +135,15 @@ def coordinated_places(
             continue
         words = tuple(t.lower_ for t in doc[left[0] : right[-1] + 1])
         parts = (" ".join(doc[i].lower_ for i in left), " ".join(doc[i].lower_ for i in right))
-        if any(tuple(p.split()) in people for p in parts):
-            continue  # "X and Jane Doe" joins a person, not two halves of a place
-        placey = any(p in place_words for p in parts) or any(w.title() in COMPASS for w in words)
         before = doc[left[0] - 1] if left[0] > 0 else None
         after = doc[right[-1] + 1] if right[-1] + 1 < len(doc) else None
         unit = (before is not None and before.lower_ in ("for", "in", "of")) or (
             after is not None and after.pos_ in ("NOUN", "PROPN") and not after.is_title
         ) or (after is not None and after.text == "," and right[-1] + 2 < len(doc)
               and doc[right[-1] + 2].ent_type_ in PLACE_LABELS)
-        if placey and unit:
-            yield words
+        if unit:
+            found.append((words, parts, any(w.title() in COMPASS for w in words)))
+    return tuple(found)
 
 
 def _title_run(doc: Doc, i: int, *, step: int) -> list[int]:

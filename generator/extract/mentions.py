@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from ..memo import Memo
 from ..models import AnnotatedArticle
 from .evidence import PERSON, PLACE, name_shaped
-from .labels import Where, decide_labels, known_names
+from .labels import Coordination, Where, coordinations, decide_labels, known_names
 from .name_search import apply_known_names
 from .names import Mention, make_mention, normalise
 from .spans import LOCATIVE, PLACE_LABELS, POSSESSIVE, clean_spans
@@ -41,14 +41,16 @@ def extract_mentions(articles: Sequence[AnnotatedArticle],
     raw: list[Mention] = []
     docs: dict[Where, Doc] = {}
     kinds: dict[Where, tuple[bool, bool]] = {}
+    coordinated: list[Coordination] = []
     for annotated in articles:
         own = (found or {}).get(annotated.article.id) or article_mentions(annotated)
         raw.extend(own.mentions)
+        coordinated.extend(own.coordinated)
         for ap in annotated.paragraphs:
             where = (annotated.article.id, ap.paragraph.index)
             if where in own.kinds:
                 docs[where], kinds[where] = ap.doc, own.kinds[where]
-    raw = apply_known_names(raw, known_names(raw, docs), docs, kinds, memo)
+    raw = apply_known_names(raw, known_names(raw, docs, coordinated), docs, kinds, memo)
     return decide_labels(raw)
 
 
@@ -59,12 +61,14 @@ class ArticleMentions:
 
     mentions: tuple[Mention, ...]
     kinds: dict[Where, tuple[bool, bool]]
+    coordinated: tuple[Coordination, ...] = ()  # "X and Y" that may be one place, in order
 
 
 def article_mentions(annotated: AnnotatedArticle) -> ArticleMentions:
     """The names the model found in one article, cleaned, without picture credits."""
     raw: list[Mention] = []
     kinds: dict[Where, tuple[bool, bool]] = {}
+    coordinated: list[Coordination] = []
     for ap in annotated.paragraphs:
         if ap.paragraph.kind not in ("body", "caption"):
             continue
@@ -72,12 +76,13 @@ def article_mentions(annotated: AnnotatedArticle) -> ArticleMentions:
         where = (annotated.article.id, ap.paragraph.index)
         caption, prose = ap.paragraph.kind == "caption", is_prose(doc)
         kinds[where] = (caption, prose)
+        coordinated.extend(coordinations(doc))
         credits = _credit_sentences(doc)
         found = [make_mention(span, label, *where, caption=caption, prose=prose)
                  for span, label in clean_spans(doc)]
         found = [m for m in found if m.sentence not in credits]
         raw.extend(_list_evidence(found, doc))
-    return ArticleMentions(tuple(raw), kinds)
+    return ArticleMentions(tuple(raw), kinds, tuple(coordinated))
 
 
 def is_prose(doc: Doc) -> bool:

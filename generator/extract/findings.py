@@ -29,7 +29,7 @@ class ArticleFindings:
     term_hits: dict[Sid, SentenceHits]
     figures: tuple[Figure, ...]
     lead: tuple[LeadSentence, ...]
-    sentences: tuple[SentenceTable, ...] = ()  # per paragraph (see :func:`restore`)
+    sentences: tuple[SentenceTable, ...]  # per paragraph (see :func:`restore`)
 
 
 def find_in_article(annotated: AnnotatedArticle) -> ArticleFindings:
@@ -49,7 +49,5 @@ def find_in_article(annotated: AnnotatedArticle) -> ArticleFindings:
 def restore(annotated: AnnotatedArticle, findings: ArticleFindings) -> None:
     """Hand an article's Docs, parsed or read from the cache, what its cached findings
     already know of them: where sentences start and how each is cited."""
-    if len(findings.sentences) != len(annotated.paragraphs):
-        return  # (findings made by hand, without the table: worked out as needed)
     for ap, table in zip(annotated.paragraphs, findings.sentences, strict=True):
         restore_sentences(ap.doc, table)

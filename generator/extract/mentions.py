@@ -61,7 +61,7 @@ class ArticleMentions:
 
     mentions: tuple[Mention, ...]
     kinds: dict[Where, tuple[bool, bool]]
-    coordinated: tuple[Coordination, ...] = ()  # "X and Y" that may be one place, in order
+    coordinated: tuple[Coordination, ...]  # "X and Y" that may be one place, in order
 
 
 def article_mentions(annotated: AnnotatedArticle) -> ArticleMentions:

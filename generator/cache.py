@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from spacy.vocab import Vocab
 
     from .extract.findings import ArticleFindings
+    from .stored import Lexicon
 
 # The token attributes extraction reads; sentence boundaries follow from the parse.
 # Morphological features are not among them (the lemmatizer used them during the parse):
@@ -66,6 +67,7 @@ class ParseCache:
         # findings keys by id(article), with the article kept so the id stays its own: the
         # pipeline asks twice per article, and each time reprs the whole article
         self._findings_keys: dict[int, tuple[Article, str]] = {}
+        self._lexicon: Lexicon | None = None  # the words of the Docs read, for all of them
 
     def key(self, article: Article) -> str:
         digest = hashlib.sha256()
@@ -79,16 +81,21 @@ class ParseCache:
         return self.folder / key[:2] / f"{key}.spacy"
 
     def get(self, article: Article, vocab: Vocab) -> list[Doc] | None:
-        """The article's paragraph Docs if a valid entry exists, else None."""
+        """The article's paragraph Docs if a valid entry exists, else None (each a
+        :class:`~generator.stored.StoredDoc`, which makes the real Doc only if asked for
+        more than the story-wide steps read)."""
         body = _read(self._path(self.key(article)))
         try:
             if body is None:
                 raise ValueError("missing")
-            docs = _docs_from(pickle.loads(body), vocab)
+            if self._lexicon is None or self._lexicon.vocab is not vocab:
+                from .stored import Lexicon
+
+                self._lexicon = Lexicon(vocab)
+            docs = _docs_from(pickle.loads(body), vocab, self._lexicon)
             # The key and checksum vouch for the entry; the tokens must still span exactly
-            # the paragraphs' text (measured from the last token: ``doc.text`` would make a
-            # Python object per token).
-            if [_length(d) for d in docs] != [len(p.text) for p in article.paragraphs]:
+            # the paragraphs' text.
+            if [_length(d, vocab) for d in docs] != [len(p.text) for p in article.paragraphs]:
                 raise ValueError("stale")
         except Exception:  # missing or corrupt in any way: parse again
             self.misses += 1
@@ -225,25 +232,24 @@ def _arrays_of(docs: Sequence[Doc]) -> tuple[tuple[str, ...], list[tuple[Any, li
     return tuple(sorted(strings)), arrays
 
 
-def _docs_from(stored: Any, vocab: Vocab) -> list[Doc]:
-    """The Docs written by :func:`_arrays_of`, on ``vocab``."""
-    from spacy.tokens import Doc
+def _docs_from(stored: Any, vocab: Vocab, lexicon: Lexicon) -> list[Doc]:
+    """The Docs written by :func:`_arrays_of`, on ``vocab``, as :class:`StoredDoc`\\ s
+    (typed as the Docs they stand in for)."""
+    from .stored import StoredDoc
 
     strings, arrays = stored
     for text in strings:
         vocab.strings.add(text)
-    orth = ATTRS.index("ORTH")
-    docs = []
-    for array, spaces in arrays:
-        # Words as string-store ids, as spaCy's own DocBin passes them.
-        doc = Doc(vocab, words=array[:, orth].tolist(), spaces=spaces)
-        docs.append(doc.from_array(list(ATTRS), array))
-    return docs
+    return [cast("Doc", StoredDoc(vocab, ATTRS, array, spaces, lexicon)) for array, spaces in arrays]
 
 
-def _length(doc: Doc) -> int:
-    """``len(doc.text)``."""
-    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+def _length(doc: Doc, vocab: Vocab) -> int:
+    """``len(doc.text)``, from the words' lengths and the spaces after them."""
+    import numpy
+
+    uniq, inverse = numpy.unique(doc.to_array("ORTH"), return_inverse=True)
+    lengths = numpy.array([len(vocab.strings[h]) for h in uniq.tolist()], dtype=numpy.int64)
+    return int(lengths[inverse].sum()) + int(numpy.count_nonzero(doc.to_array("SPACY")))
 
 
 @cache

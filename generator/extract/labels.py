@@ -14,12 +14,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from sys import intern
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .evidence import NAMING, PERSON, PLACE, name_shaped
 from .lexicon import COMPASS, is_role_noun
 from .names import Mention, normalise
 from .spans import PLACE_LABELS, WEAK_ORG_LABELS
+from .text import Words, span_words
 
 Where = tuple[str, int]  # (article, paragraph)
 _WORDS = "explainer.lowered_words"
@@ -69,16 +70,16 @@ def known_names(raw: Sequence[Mention], docs: Mapping[Where, Doc],
         phrase = lowered_words(doc)[m.start : m.end]
         if phrase in glued:
             continue
-        n = _glued(doc[m.start : m.end], others, people) if len(phrase) > 2 else 0
-        if n:
+        written = span_words(doc, m.start, m.end) if len(phrase) > 2 else None
+        n = _glued(written, others, people) if written else 0
+        if written and n:
             # "Scotland Nicola Sturgeon", "Amnesty International Man-kei Tam": a place,
             # organisation or title run into a person's name is two names.
             glued.add(phrase)
             names.pop(phrase, None)
             names[phrase[n:]] = "PERSON"
             if n > 1:
-                names[phrase[:n]] = decided.get(normalise(doc[m.start : m.start + n].text),
-                                                m.label)
+                names[phrase[:n]] = decided.get(normalise(written.text(0, n)), m.label)
             continue
         names.setdefault(phrase, decided[m.key])
         if decided[m.key] == "PERSON" and tagged[m.key] >= 2:
@@ -96,15 +97,15 @@ def known_names(raw: Sequence[Mention], docs: Mapping[Where, Doc],
     return names
 
 
-def _glued(span: Span, others: set[str], people: set[str]) -> int:
+def _glued(name: Words, others: set[str], people: set[str]) -> int:
     """Where a person's name starts inside a longer name, after a known place,
     organisation or title; 0 when it does not (always for two words or fewer)."""
     role = False  # a title among the head's words, read once per word
-    for n in range(1, len(span) - 1):
-        role = role or is_role_noun(span[n - 1].text)
-        if not role and normalise(span[:n].text) not in others:
+    for n in range(1, len(name.words) - 1):
+        role = role or is_role_noun(name.words[n - 1])
+        if not role and normalise(name.text(0, n)) not in others:
             continue
-        tail = span[n:].text
+        tail = name.text(n)
         words = tail.split()
         if normalise(tail) in people or (len(words) >= 2 and name_shaped(words)):
             return n

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import Any
 
 from .term_hits import (
     INTRODUCED,
@@ -30,15 +30,13 @@ from .term_hits import (
 from .term_patterns import Hit
 from .term_variants import token_key
 from .term_words import HYPHENS, text_key
-from .text import ent_at, first_word_ids, starts_among
+from .text import first_word_ids, span_words, starts_among
 from .token_table import LastTable, TokenView
-
-if TYPE_CHECKING:
-    from spacy.tokens import Span
 
 # Kinds whose hit may be (or contain) an actor's name: the pattern shows it is explained.
 NAME_KINDS = frozenset({"institution", "of"})
 SpanId = tuple[str, int, int, int]  # article id, paragraph index, token start, token end
+_I, _B = 1, 3  # ENT_IOB values: inside, beginning of an entity
 
 
 @dataclass(slots=True)
@@ -123,7 +121,7 @@ def collect(
                 continue
             sid = (s.citation.article, s.citation.paragraph, s.citation.sentence)
             pattern_hits = (own[sid] if own is not None and sid in own
-                            else sentence_hits(s, table(s.span.doc)))
+                            else sentence_hits(s, table(s.doc)))
             for hit, m in _hits(s, pattern_hits, names, aliases, cands):
                 if m.inside_name:
                     continue
@@ -150,10 +148,10 @@ def _hits(s: Sentence, found: SentenceHits, names: set[str], aliases: dict[str, 
     (recorded in ``aliases``, the abbreviation's token in its expansion's candidate)."""
     if not found[1]:  # (most sentences introduce no abbreviation)
         return found[0]
-    doc = s.span.doc
+    doc = s.doc
     hits = list(found[0])
     for a, b, short in found[1]:
-        if not {text_key(doc[a:b].text), text_key(short)} & names:
+        if not {text_key(span_words(doc, a, b).text()), text_key(short)} & names:
             tt = TokenView(doc)
             aliases[text_key(short)] = merge_key(tt, a, b)
             cands[merge_key(tt, a, b)].tokens.add((token_key(short),))
@@ -215,49 +213,77 @@ def _recount(cands: dict[str, Candidate], flat: dict[str, list[Sentence]], names
         for s in sents:
             if s.skip:
                 continue
-            doc = s.span.doc
+            doc = s.doc
             found = starts.get(id(doc))
             if found is None:
                 found = starts[id(doc)] = starts_among(doc, firsts)
-            n = bisect_left(found, s.span.start)
-            if n == len(found) or found[n] >= s.span.end:
+            n = bisect_left(found, s.start)
+            if n == len(found) or found[n] >= s.end:
                 continue
-            within = found[n : bisect_left(found, s.span.end, n)]
+            within = found[n : bisect_left(found, s.end, n)]
             sid = (s.citation.article, s.citation.paragraph, s.citation.sentence)
-            for a, b, key in _matches(s.span, within, index, names):
+            for a, b, key in _matches(s, within, index, names):
                 hit = Hit(a, b, "use", b)
                 _add(cands[key], s, sid, hit, measure(s, hit, table(doc)))
 
 
 def _matches(
-    sent: Span, starts: Sequence[int], index: dict[str, list[tuple[tuple[str, ...], str]]],
+    s: Sentence, starts: Sequence[int], index: dict[str, list[tuple[tuple[str, ...], str]]],
     names: set[str],
 ) -> Iterable[tuple[int, int, str]]:
-    """Where forms in ``index`` are used in ``sent``, of those starting at ``starts`` (in order:
-    the tokens whose lower-case form may start one; no other token can)."""
-    doc = sent.doc
+    """Where forms in ``index`` are used in sentence ``s``, of those starting at ``starts`` (in
+    order: the tokens whose lower-case form may start one; no other token can).
+
+    Read from the Doc's token arrays: no Token is made, nor the Doc of an article read from
+    the cache (:class:`~generator.stored.StoredDoc`)."""
+    doc = s.doc
+    strings = doc.vocab.strings
+    orth, space = doc.to_array("ORTH"), doc.to_array("SPACY")
+    iob, ent_type = doc.to_array("ENT_IOB"), doc.to_array("ENT_TYPE")
+
+    def text(i: int) -> str:
+        return strings[int(orth[i])]
+
     for a in starts:
-        k = token_key(doc[a].text)
+        k = token_key(text(a))
         forms = [*index.get(k, ()), *(index.get(k.lower(), ()) if k.lower() != k else ())]
         if not forms:
             continue
         # the token keys from ``a`` on, as far as the longest form (within the sentence)
-        keys = [k, *(token_key(doc[t].text) for t in range(a + 1, min(
-            sent.end, a + max(len(toks) for toks, _ in forms))))]
+        keys = [k, *(token_key(text(t)) for t in range(a + 1, min(
+            s.end, a + max(len(toks) for toks, _ in forms))))]
         lower = [w.lower() for w in keys]
         for toks, key in forms:
             if tuple(keys[:1] if len(toks) == 1 else lower[: len(toks)]) != toks:
                 continue
             b = a + len(toks)
-            glued = (a > 0 and doc[a - 1].text in HYPHENS and not doc[a - 1].whitespace_) or (
-                b < len(doc) and doc[b].text in HYPHENS and not doc[b - 1].whitespace_
+            glued = (a > 0 and text(a - 1) in HYPHENS and not space[a - 1]) or (
+                b < len(orth) and text(b) in HYPHENS and not space[b - 1]
             )
-            ent = ent_at(doc, a)
+            ent = _entity_at(iob, ent_type, a)
             # inside a longer name ("the X Party") it is part of that name, unless the name only
             # places it ("the X of <Country>")
-            name = text_key(ent.text) if ent is not None else ""
-            longer = bool(name) and name != text_key(doc[a:b].text)
-            placed = b < len(doc) and doc[b].lower_ in {"of", "in"}
+            name = text_key(span_words(doc, *ent).text()) if ent is not None else ""
+            longer = bool(name) and name != text_key(span_words(doc, a, b).text())
+            placed = b < len(orth) and text(b).lower() in {"of", "in"}
             inside_name = longer and not placed and name in names
             if not glued and not inside_name:
                 yield a, b, key
+
+
+def _entity_at(iob: Any, ent_type: Any, i: int) -> tuple[int, int] | None:
+    """The token range of the entity holding token ``i``, as ``Doc.ents`` has it (a "B"
+    token and the "I" tokens after it), from the Doc's ENT_IOB and ENT_TYPE arrays."""
+    if not ent_type[i] or iob[i] not in (_I, _B):
+        return None
+    start = i
+    while iob[start] == _I:
+        start -= 1
+        if start < 0 or iob[start] not in (_I, _B):
+            return None
+    if not ent_type[start]:
+        return None
+    end = i + 1
+    while end < len(iob) and iob[end] == _I:
+        end += 1
+    return start, end

@@ -105,7 +105,7 @@ def _preference(cand: Candidate, sid: tuple[str, int, int], term: str) -> tuple[
     caption), short enough to read as a definition, using the term as shown, with a name
     saying which one it is ("the <Place> run-off"), earliest."""
     use, sent = cand.uses[sid], cand.sentences[sid]
-    long = len(sent.span) > MAX_WORDS
+    long = sent.end - sent.start > MAX_WORDS
     shown = term in sent.citation.text.lower()
     return (-use.strength, use.quoted, sent.caption, long, not shown, not use.named, sent.rank)
 

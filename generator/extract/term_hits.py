@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import pairwise
 from sys import intern
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -29,7 +31,7 @@ from .term_words import (
     word_zipf,
 )
 from .term_words import display as display_form
-from .text import citation, span_text
+from .text import citation, sentence_starts, span_text
 from .token_table import LastTable, Tokens
 
 if TYPE_CHECKING:
@@ -65,13 +67,23 @@ class Measured(NamedTuple):
 
 @dataclass(frozen=True)
 class Sentence:
+    """One sentence of the story: tokens ``start`` to ``end`` of ``doc``."""
+
     citation: Citation
-    span: Span
+    doc: Doc
+    start: int
+    end: int
     source: str  # the article's outlet
     rank: tuple[int, int]  # (article position, sentence position): reading order
     caption: bool = False
     quoted: tuple[bool, ...] = ()  # per token of the span: inside quotation marks
     skip: bool = False  # a quote in another language, or a picture credit: no terms here
+
+    @cached_property
+    def span(self) -> Span:
+        """The sentence as a Span, made when first asked for: most sentences of a rebuild
+        are only counted, and a Span needs the Doc of an article read from the cache."""
+        return self.doc[self.start : self.end]
 
 
 def sentences(articles: Sequence[AnnotatedArticle],
@@ -91,15 +103,15 @@ def sentences(articles: Sequence[AnnotatedArticle],
             doc = ap.doc
             inside = _quote_flags(doc)
             split = doc.has_annotation("SENT_START")
-            spans = list(doc.sents) if split else [doc[:]]
-            for i, span in enumerate(spans):
+            starts = (sentence_starts(doc) if len(doc) else []) if split else [0]
+            for i, (start, end) in enumerate(pairwise([*starts, len(doc)])):
                 # (a split Doc's citations are made once, often read back from the cache)
-                cite = (citation(art.article.id, ap.paragraph.index, doc, span.start) if split
-                        else Citation(art.article.id, ap.paragraph.index, i, span_text(span).strip()))
+                cite = (citation(art.article.id, ap.paragraph.index, doc, start) if split
+                        else Citation(art.article.id, ap.paragraph.index, i, span_text(doc[:]).strip()))
                 skip = ((art.article.id, ap.paragraph.index, i) not in own if own is not None
-                        else bool(CREDIT.match(cite.text)) or is_foreign(table(doc), span.start, span.end))
-                sents.append(Sentence(cite, span, art.article.source, (position, len(sents)),
-                                      ap.paragraph.kind == "caption", inside[span.start : span.end], skip))
+                        else bool(CREDIT.match(cite.text)) or is_foreign(table(doc), start, end))
+                sents.append(Sentence(cite, doc, start, end, art.article.source, (position, len(sents)),
+                                      ap.paragraph.kind == "caption", inside[start:end], skip))
     return out
 
 
@@ -108,17 +120,19 @@ def _quote_flags(doc: Doc) -> tuple[bool, ...]:
     than a few words, or that stay open to the end of the paragraph. Short quoted phrases
     ("one country, two systems", "riots") are the writer's coinages or scare quotes."""
     flags = [False] * len(doc)
-    # Only the quotation-mark tokens matter: found at once from the token array.
-    marks = numpy.isin(doc.to_array("ORTH"), [doc.vocab.strings.add(q) for q in QUOTES])
+    # Only the quotation-mark tokens matter: found at once from the token array, and read
+    # as the marks they are (no Token made, nor a Doc read from the cache).
+    orth = doc.to_array("ORTH")
+    marks = {doc.vocab.strings.add(q): q for q in QUOTES}
     start: int | None = None
-    for i in numpy.flatnonzero(marks).tolist():
-        tok = doc[i]
-        opening = tok.text == "“" or (tok.text == '"' and start is None)
+    for i in numpy.flatnonzero(numpy.isin(orth, list(marks))).tolist():
+        text = marks[int(orth[i])]
+        opening = text == "“" or (text == '"' and start is None)
         if opening and start is None:
-            start = tok.i
+            start = i
         elif not opening and start is not None:
-            if tok.i - start - 1 > SCARE_WORDS:
-                flags[start : tok.i + 1] = [True] * (tok.i + 1 - start)
+            if i - start - 1 > SCARE_WORDS:
+                flags[start : i + 1] = [True] * (i + 1 - start)
             start = None
     if start is not None:
         flags[start:] = [True] * (len(doc) - start)
@@ -129,7 +143,7 @@ def article_hits(annotated: AnnotatedArticle) -> dict[Sid, SentenceHits]:
     """Every sentence's pattern hits in one article (see :func:`sentence_hits`)."""
     table = LastTable()
     return {(s.citation.article, s.citation.paragraph, s.citation.sentence):
-            sentence_hits(s, table(s.span.doc))
+            sentence_hits(s, table(s.doc))
             for sents in sentences([annotated], table=table).values() for s in sents if not s.skip}
 
 
@@ -142,7 +156,7 @@ def sentence_hits(s: Sentence, tt: Tokens) -> SentenceHits:
 def measure(s: Sentence, hit: Hit, tt: Tokens) -> Measured:
     """Read everything collecting needs about one hit from the Doc's token table, once."""
     a, b, kind = hit.a, hit.b, hit.kind
-    before = a - 1 if a > s.span.start else None
+    before = a - 1 if a > s.start else None
     # a name the text introduces is shown as written ("Gross Domestic Product")
     form = tt.span_text(a, b) if kind in INTRODUCED else display_form(tt, a, b)
     iob = tt.iob
@@ -151,13 +165,13 @@ def measure(s: Sentence, hit: Hit, tt: Tokens) -> Measured:
               or (b < tt.n and iob[b] == "I" and kind not in {"named", "coinage"}))
     # Interned: the same words recur in hundreds of thousands of hits across a long story.
     return Measured(
-        rarity=rarity(tt, a, b, kind), strength=strength(tt, s.span.start, s.span.end, a, hit.end),
+        rarity=rarity(tt, a, b, kind), strength=strength(tt, s.start, s.end, a, hit.end),
         key=intern(merge_key(tt, a, b)), form=intern(form),
         tokens=tuple(intern(token_key(t)) for t in tt.text[a:b]),
         before=intern(tt.lower[before]) if before is not None else "",
         named=before is not None and tt.pos[before] == "PROPN"
         and tt.ent_type[before] not in {"DATE", "TIME"},
-        quoted=bool(s.quoted) and s.quoted[a - s.span.start],
+        quoted=bool(s.quoted) and s.quoted[a - s.start],
         plural=tt.tag[b - 1] in {"NNS", "NNPS"}, inside_name=inside,
         filler=b - a == 1 and tt.lemma[a] in FILLER)
 

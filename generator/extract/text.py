@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import numpy
 from spacy.strings import StringStore
@@ -143,13 +144,14 @@ def quoted(doc: Doc) -> list[bool]:
     mask = doc.user_data.get(_QUOTED)
     if mask is None:
         mask, inside, after = [False] * len(doc), False, 0
-        # Only the quotation marks change the state: found at once from the token array.
-        marks = numpy.isin(doc.to_array("ORTH"),
-                           [doc.vocab.strings.add(m) for m in (*OPENING, *CLOSING, *STRAIGHT)])
-        for i in numpy.flatnonzero(marks).tolist():
+        # Only the quotation marks change the state: found at once from the token array,
+        # and read as the marks they are (no Token made, nor a Doc read from the cache).
+        orth = doc.to_array("ORTH")
+        marks = {doc.vocab.strings.add(m): m for m in (*OPENING, *CLOSING, *STRAIGHT)}
+        for i in numpy.flatnonzero(numpy.isin(orth, list(marks))).tolist():
             if inside:
                 mask[after:i] = [True] * (i - after)
-            text = doc[i].text
+            text = marks[int(orth[i])]
             inside = text in OPENING or (text in STRAIGHT and not inside)
             after = i + 1
         if inside:
@@ -162,6 +164,27 @@ def is_quoted(doc: Doc, start: int, end: int) -> bool:
     """True when every token of ``doc[start:end]`` is inside quotation marks."""
     mask = quoted(doc)
     return all(mask[start:end])
+
+
+class Words(NamedTuple):
+    """Some tokens of a Doc as written, read from its arrays (no Token made, nor a Doc read
+    from the cache): each word and whether whitespace follows it."""
+
+    words: list[str]
+    spaces: list[bool]
+
+    def text(self, a: int = 0, b: int | None = None) -> str:
+        """The text of words ``a`` to ``b``, as ``Span.text`` gives it."""
+        b = len(self.words) if b is None else b
+        return "".join(w + " " * s for w, s in zip(self.words[a : b - 1], self.spaces[a : b - 1],
+                                                 strict=True)) + self.words[b - 1] if b > a else ""
+
+
+def span_words(doc: Doc, start: int, end: int) -> Words:
+    """Tokens ``start`` to ``end`` of ``doc`` (see :class:`Words`)."""
+    strings = doc.vocab.strings
+    return Words([strings[h] for h in doc.to_array("ORTH")[start:end].tolist()],
+                 doc.to_array("SPACY")[start:end].astype(bool).tolist())
 
 
 def first_word_ids(words: Iterable[str]) -> frozenset[int]:

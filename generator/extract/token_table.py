@@ -11,9 +11,8 @@ few places (story-wide recounts), :class:`TokenView` reads the same columns from
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cached_property
-from operator import attrgetter
-from typing import TYPE_CHECKING, Protocol, TypeVar, overload
+from functools import cached_property, partial
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, overload
 
 import numpy
 from spacy.attrs import (
@@ -34,10 +33,11 @@ from spacy.attrs import (
 )
 from spacy.parts_of_speech import NAMES as POS_NAMES
 
-from .term_words import lemma
+from ..stored import lexical_flag
+from .text import span_words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 _IOB = ("", "I", "O", "B")
 T = TypeVar("T")
@@ -158,50 +158,66 @@ class TokenTable:
 
 
 class _Column(Sequence[T]):
-    """One attribute of a Doc's Tokens, read at each look."""
+    """One attribute of a Doc's tokens, read from its token array at each look."""
 
-    def __init__(self, doc: Doc, read: Callable[[Token], T]) -> None:
-        self._doc, self._read = doc, read
+    def __init__(self, values: Any, read: Callable[[int], T]) -> None:
+        self._values, self._read = values, read
 
     def __len__(self) -> int:
-        return len(self._doc)
+        return len(self._values)
 
     @overload
     def __getitem__(self, i: int) -> T: ...
     @overload
     def __getitem__(self, i: slice) -> list[T]: ...
     def __getitem__(self, i: int | slice) -> T | list[T]:
+        read, values = self._read, self._values
         if isinstance(i, slice):
-            return [self._read(t) for t in self._doc[i]]
-        return self._read(self._doc[i])
+            return [read(v) for v in values[i].tolist()]
+        return read(int(values[i]))
 
 
 class TokenView:
-    """The columns of :class:`TokenTable`, read from spaCy's Tokens look by look: cheaper
-    than decoding whole columns when only a few tokens of a Doc are looked at."""
+    """The columns of :class:`TokenTable`, each token decoded when looked at: cheaper than
+    decoding whole columns when only a few tokens of a Doc are looked at. It reads the
+    Doc's arrays, never its Tokens, so the Doc of an article read from the cache is not
+    made (:class:`~generator.stored.StoredDoc`)."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc, self.n = doc, len(doc)
-        self.text: _Column[str] = _Column(doc, attrgetter("text"))
-        self.lower: _Column[str] = _Column(doc, attrgetter("lower_"))
-        self.tag: _Column[str] = _Column(doc, attrgetter("tag_"))
-        self.dep: _Column[str] = _Column(doc, attrgetter("dep_"))
-        self.ent_type: _Column[str] = _Column(doc, attrgetter("ent_type_"))
-        self.pos: _Column[str] = _Column(doc, attrgetter("pos_"))
-        self.iob: _Column[str] = _Column(doc, attrgetter("ent_iob_"))
-        self.lemma: _Column[str] = _Column(doc, lemma)
-        self.alpha: _Column[bool] = _Column(doc, attrgetter("is_alpha"))
-        self.stop: _Column[bool] = _Column(doc, attrgetter("is_stop"))
-        self.like_num: _Column[bool] = _Column(doc, attrgetter("like_num"))
-        self.sent_start: _Column[bool] = _Column(doc, lambda t: bool(t.is_sent_start))
-        self.space: _Column[bool] = _Column(doc, lambda t: bool(t.whitespace_))
-        self.head: _Column[int] = _Column(doc, lambda t: int(t.head.i))
+        vocab = doc.vocab
+        strings = vocab.strings
+        orth = doc.to_array(ORTH)
+        self._orth = orth
+        word = strings.__getitem__
+        self.text: _Column[str] = _Column(orth, word)
+        self.lower: _Column[str] = _Column(orth, lambda h: word(h).lower())
+        self.tag: _Column[str] = _Column(doc.to_array(TAG), word)
+        self._dep = doc.to_array(DEP)
+        self.dep: _Column[str] = _Column(self._dep, word)
+        self.ent_type: _Column[str] = _Column(doc.to_array(ENT_TYPE), word)
+        self.pos: _Column[str] = _Column(doc.to_array(POS), POS_NAMES.__getitem__)
+        self.iob: _Column[str] = _Column(doc.to_array(ENT_IOB), _IOB.__getitem__)
+        lemmas = doc.to_array(LEMMA)
+        # as term_words.lemma reads a Token: lower case, the text when unset
+        self.lemma: _Column[str] = _Column(numpy.arange(self.n), lambda i: (
+            word(int(lemmas[i])) or word(int(orth[i]))).lower())
+        self.alpha: _Column[bool] = _Column(orth, partial(lexical_flag, vocab, IS_ALPHA))
+        self.stop: _Column[bool] = _Column(orth, partial(lexical_flag, vocab, IS_STOP))
+        self.like_num: _Column[bool] = _Column(orth, partial(lexical_flag, vocab, LIKE_NUM))
+        self.sent_start: _Column[bool] = _Column(doc.to_array(SENT_START), (1).__eq__)
+        self.space: _Column[bool] = _Column(doc.to_array(SPACY), bool)
+        self._head = doc.to_array(HEAD).astype(numpy.int64) + numpy.arange(self.n, dtype=numpy.int64)
+        self.head: _Column[int] = _Column(self._head, int)
 
     def appositions_of(self, head: int) -> Sequence[int]:
-        return [t.i for t in self.doc[head].rights if t.dep_ == "appos"]
+        """``Token.rights`` with dep appos: the tokens after ``head`` that it governs."""
+        appos = self.doc.vocab.strings.add("appos")
+        return [int(j) + head + 1 for j in numpy.flatnonzero(
+            (self._head[head + 1 :] == head) & (self._dep[head + 1 :] == appos)).tolist()]
 
     def span_text(self, a: int, b: int) -> str:
-        return str(self.doc[a:b].text)
+        return span_words(self.doc, a, b).text()
 
 
 class LastTable:

@@ -41,7 +41,7 @@ ATTRS = ("ORTH", "SPACY", "TAG", "POS", "LEMMA", "HEAD", "DEP", "ENT_IOB", "ENT_
          "SENT_START")
 # The columns holding strings (as ids in the Docs' string store), which a reader must know.
 _STRING_COLUMNS = [ATTRS.index(a) for a in ("ORTH", "TAG", "LEMMA", "DEP", "ENT_TYPE")]
-_MAGIC = b"story-explainer-cache-3\n"
+_MAGIC = b"story-explainer-cache-4\n"
 # Entries nobody has read for this long are removed (every read renews an entry), so the
 # cache keeps what current stories use and forgets removed articles and old versions.
 MAX_AGE_DAYS = 30
@@ -92,10 +92,10 @@ class ParseCache:
                 from .stored import Lexicon
 
                 self._lexicon = Lexicon(vocab)
-            docs = _docs_from(pickle.loads(body), vocab, self._lexicon)
+            docs, lengths = _docs_from(pickle.loads(body), vocab, self._lexicon)
             # The key and checksum vouch for the entry; the tokens must still span exactly
             # the paragraphs' text.
-            if [_length(d, vocab) for d in docs] != [len(p.text) for p in article.paragraphs]:
+            if lengths != [len(p.text) for p in article.paragraphs]:
                 raise ValueError("stale")
         except Exception:  # missing or corrupt in any way: parse again
             self.misses += 1
@@ -214,8 +214,10 @@ def _seeds_file(folder: Path, kind: str, seeds_dir: Path) -> Path:
     return folder / kind / f"{where}.pickle"
 
 
-def _arrays_of(docs: Sequence[Doc]) -> tuple[tuple[str, ...], list[tuple[Any, list[bool]]]]:
-    """Docs as their token arrays (``ATTRS``) and spaces, with the strings the arrays name.
+def _arrays_of(docs: Sequence[Doc]) -> tuple[tuple[str, ...], tuple[int, ...],
+                                              list[tuple[Any, list[bool]]]]:
+    """Docs as their token arrays (``ATTRS``) and spaces, with the strings the arrays name
+    and their ids.
 
     Like spaCy's ``DocBin`` without its generality: reading a ``DocBin`` makes a lexeme
     for every string it holds (tags, lemmas, labels too) and decodes msgpack through a
@@ -228,28 +230,34 @@ def _arrays_of(docs: Sequence[Doc]) -> tuple[tuple[str, ...], list[tuple[Any, li
         array = doc.to_array(list(ATTRS))
         ids.update(numpy.unique(array[:, _STRING_COLUMNS]).tolist())
         arrays.append((array, array[:, ATTRS.index("SPACY")].astype(bool).tolist()))
-    strings = {docs[0].vocab.strings[i] for i in ids if i} if docs else set()
-    return tuple(sorted(strings)), arrays
+    named = sorted((docs[0].vocab.strings[i], i) for i in ids if i) if docs else []
+    return tuple(t for t, _ in named), tuple(i for _, i in named), arrays
 
 
-def _docs_from(stored: Any, vocab: Vocab, lexicon: Lexicon) -> list[Doc]:
+def _docs_from(stored: Any, vocab: Vocab, lexicon: Lexicon) -> tuple[list[Doc], list[int]]:
     """The Docs written by :func:`_arrays_of`, on ``vocab``, as :class:`StoredDoc`\\ s
-    (typed as the Docs they stand in for)."""
+    (typed as the Docs they stand in for), and the length of each one's text (the words'
+    lengths and the spaces after them: ``len(doc.text)`` without making the Doc)."""
     from .stored import StoredDoc
 
-    strings, arrays = stored
-    for text in strings:
-        vocab.strings.add(text)
-    return [cast("Doc", StoredDoc(vocab, ATTRS, array, spaces, lexicon)) for array, spaces in arrays]
-
-
-def _length(doc: Doc, vocab: Vocab) -> int:
-    """``len(doc.text)``, from the words' lengths and the spaces after them."""
-    import numpy
-
-    uniq, inverse = numpy.unique(doc.to_array("ORTH"), return_inverse=True)
-    lengths = numpy.array([len(vocab.strings[h]) for h in uniq.tolist()], dtype=numpy.int64)
-    return int(lengths[inverse].sum()) + int(numpy.count_nonzero(doc.to_array("SPACY")))
+    strings, ids, arrays = stored
+    # Only strings new to this run go into the vocabulary's store (and each must have the
+    # id the entry gives it): an article's words are mostly the story's usual ones, and
+    # adding all of every entry's strings took a tenth of reading it.
+    text_of = dict(zip(ids, strings, strict=True))
+    add = vocab.strings.add
+    for h in text_of.keys() - lexicon.added:
+        if add(text_of[h]) != h:
+            raise ValueError("string id")
+        lexicon.added.add(h)
+    lengths = dict(zip(ids, map(len, strings), strict=True))
+    orth, space = ATTRS.index("ORTH"), ATTRS.index("SPACY")
+    docs, sizes = [], []
+    for array, spaces in arrays:
+        docs.append(cast("Doc", StoredDoc(vocab, ATTRS, array, spaces, lexicon)))
+        sizes.append(sum(map(lengths.__getitem__, array[:, orth].tolist()))
+                     + int(array[:, space].sum()))
+    return docs, sizes
 
 
 @cache

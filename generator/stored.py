@@ -97,13 +97,16 @@ class StoredDoc:
 
 
 class Lexicon:
-    """The lexical attributes of the words read so far (one per run and vocabulary), as
-    their lexemes have (or would have) them: a story's articles share most of their words,
-    and working one out for each Doc again cost as much as making the lexemes."""
+    """What a run has learnt of the words of the Docs read from the cache (one per
+    vocabulary): the strings already in the vocabulary's store, and the lexical attributes
+    as the words' lexemes have (or would have) them. A story's articles share most of
+    their words, and working these out for each Doc again cost as much as making its
+    lexemes."""
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab: Any = vocab  # (spaCy's stubs lack ``in`` and ``lex_attr_getters``)
         self._known: dict[int, dict[int, int]] = {attr: {} for attr in _LEXICAL}
+        self.added: set[int] = set()  # ids of the strings put in the vocabulary's store
 
     def column(self, orth: numpy.ndarray, attr: int) -> numpy.ndarray:
         """``attr`` of each word of ``orth`` (ids of words in the vocabulary's strings)."""

@@ -85,6 +85,23 @@ def test_entry_whose_tokens_do_not_span_the_text_is_never_trusted(tmp_path: Path
     assert cache.get(article(longer.text), longer.vocab) is None
 
 
+def test_entry_whose_strings_do_not_have_their_ids_is_never_trusted(tmp_path: Path) -> None:
+    """Strings go into the vocabulary by the ids the entry gives them: a mismatch is a miss."""
+    import pickle
+
+    import spacy
+
+    from generator.cache import _arrays_of, _write
+
+    doc = make_doc("Zyxqa Lee spoke .")
+    cache = ParseCache(tmp_path, ModelInfo("m", "1"))
+    strings, ids, arrays = _arrays_of([doc])
+    swapped = (strings, (*ids[1:], ids[0]), arrays)
+    _write(cache._path(cache.key(article(doc.text))), pickle.dumps(swapped))
+    assert cache.get(article(doc.text), spacy.blank("en").vocab) is None
+    assert cache.misses == 1
+
+
 def test_findings_are_reused_only_for_the_same_article(tmp_path: Path) -> None:
     doc = make_doc("Ann Lee spoke on Monday .", ents=[("Ann Lee", "PERSON")])
     art = article(doc.text)

@@ -71,3 +71,11 @@ def test_a_view_reads_what_the_table_holds() -> None:
     for a in range(len(doc) - 2):
         assert view.span_text(a, a + 2) == table.span_text(a, a + 2)
         assert list(view.appositions_of(a)) == list(table.appositions_of(a))
+
+
+def test_left_edges_are_spacys() -> None:
+    doc = _doc()
+    table, view = TokenTable(doc), TokenView(doc)
+    for sent in doc.sents:
+        for t in sent:
+            assert table.left_edge(t.i, sent.start) == view.left_edge(t.i, sent.start) == t.left_edge.i

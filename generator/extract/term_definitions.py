@@ -61,9 +61,8 @@ def strength(tt: Tokens, start: int, end: int, a: int, b: int) -> int:
         return 3  # a gloss: "the prorogation — a procedural suspension —"
     if t0 in {",", "—", "–"} and l1 in {"meaning", "i.e."}:
         return 3  # "the X model, meaning ..."
-    doc = tt.doc
     for i in tt.appositions_of(b - 1):  # "X, an unpaid role" (apposition needs the parser)
-        if i < end and doc[i].left_edge.lower_ in {"a", "an"}:
+        if i < end and lower[tt.left_edge(i, start)] in {"a", "an"}:
             return 2
     if (t0 == "," and l1 == "which") or (l0 == "that" and l1 == "would"):
         return 2  # "X, which ...", "a law that would allow ..."

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy
+from spacy.attrs import LOWER
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
@@ -187,6 +188,28 @@ def span_words(doc: Doc, start: int, end: int) -> Words:
                  doc.to_array("SPACY")[start:end].astype(bool).tolist())
 
 
+def lower_form(vocab: Any, orth: int) -> str:
+    """``Token.lower_`` of word ``orth``: its lexeme's, or for a word without one (in a Doc
+    read from the cache, :class:`~generator.stored.StoredDoc`) what spaCy would give it."""
+    if orth in vocab:
+        return str(vocab[orth].lower_)
+    return str(vocab.lex_attr_getters.get(LOWER, str.lower)(vocab.strings[orth]))
+
+
+_LOWER_ID: dict[int, int] = {}  # a word's id → its lower-case form's (once per word and run)
+
+
+def lower_ids(doc: Doc) -> list[int]:
+    """``Doc.to_array("LOWER")`` as a list, from the words as written (see :func:`lower_form`)."""
+    ids = doc.to_array("ORTH").tolist() if len(doc) else []
+    try:
+        return list(map(_LOWER_ID.__getitem__, ids))
+    except KeyError:  # words new to this run
+        for h in set(ids).difference(_LOWER_ID):
+            _LOWER_ID[h] = _IDS[lower_form(doc.vocab, h)]
+        return list(map(_LOWER_ID.__getitem__, ids))
+
+
 def first_word_ids(words: Iterable[str]) -> frozenset[int]:
     """The ids of the lower-case forms a phrase's first word can have in a Doc (with
     straight or curly apostrophes), for :func:`starts_among`. A word's id is the same in
@@ -199,4 +222,4 @@ def starts_among(doc: Doc, ids: frozenset[int]) -> list[int]:
     token array, without making a Python object per token)."""
     if not len(doc) or not ids:
         return []
-    return [i for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in ids]
+    return [i for i, h in enumerate(lower_ids(doc)) if h in ids]

@@ -79,7 +79,20 @@ class Tokens(Protocol):
     @property
     def head(self) -> Sequence[int]: ...
     def appositions_of(self, head: int) -> Sequence[int]: ...
+    def left_edge(self, i: int, start: int) -> int: ...
     def span_text(self, a: int, b: int) -> str: ...
+
+
+def left_edge(head: Sequence[int], i: int, start: int) -> int:
+    """``Token.left_edge``: the first token of token ``i``'s subtree (in its sentence, which
+    starts at ``start``), read from each token's head."""
+    for j in range(start, i):
+        k, steps = j, i - start
+        while k != i and head[k] != k and steps:  # up from j: does it reach i?
+            k, steps = head[k], steps - 1
+        if k == i:
+            return j
+    return i
 
 
 class TokenTable:
@@ -149,6 +162,9 @@ class TokenTable:
         """The appositions after a token (``Token.rights`` with dep appos)."""
         return self._appositions.get(head, ())
 
+    def left_edge(self, i: int, start: int) -> int:
+        return left_edge(self.head, i, start)
+
     def span_text(self, a: int, b: int) -> str:
         """``doc[a:b].text``."""
         if b - a == 1:
@@ -215,6 +231,9 @@ class TokenView:
         appos = self.doc.vocab.strings.add("appos")
         return [int(j) + head + 1 for j in numpy.flatnonzero(
             (self._head[head + 1 :] == head) & (self._dep[head + 1 :] == appos)).tolist()]
+
+    def left_edge(self, i: int, start: int) -> int:
+        return left_edge(self.head, i, start)
 
     def span_text(self, a: int, b: int) -> str:
         return span_words(self.doc, a, b).text()

@@ -188,12 +188,20 @@ def span_words(doc: Doc, start: int, end: int) -> Words:
                  doc.to_array("SPACY")[start:end].astype(bool).tolist())
 
 
+_LOWER_FORM: dict[int, str] = {}  # a word's id → its lower-case form (once per word and run)
+
+
 def lower_form(vocab: Any, orth: int) -> str:
     """``Token.lower_`` of word ``orth``: its lexeme's, or for a word without one (in a Doc
     read from the cache, :class:`~generator.stored.StoredDoc`) what spaCy would give it."""
-    if orth in vocab:
-        return str(vocab[orth].lower_)
-    return str(vocab.lex_attr_getters.get(LOWER, str.lower)(vocab.strings[orth]))
+    form = _LOWER_FORM.get(orth)
+    if form is None:
+        if orth in vocab:
+            form = str(vocab[orth].lower_)
+        else:
+            form = str(vocab.lex_attr_getters.get(LOWER, str.lower)(vocab.strings[orth]))
+        _LOWER_FORM[orth] = form
+    return form
 
 
 _LOWER_ID: dict[int, int] = {}  # a word's id → its lower-case form's (once per word and run)

@@ -18,11 +18,13 @@ from operator import attrgetter
 from typing import Any
 
 from .term_hits import (
+    FIELDS,
     INTRODUCED,
-    Measured,
+    FlatHit,
     Sentence,
     SentenceHits,
     Sid,
+    flatten,
     measure,
     merge_key,
     sentence_hits,
@@ -36,7 +38,7 @@ from .token_table import LastTable, TokenView
 # Kinds whose hit may be (or contain) an actor's name: the pattern shows it is explained.
 NAME_KINDS = frozenset({"institution", "of"})
 SpanId = tuple[str, int, int, int]  # article id, paragraph index, token start, token end
-_I, _B = 1, 3  # ENT_IOB values: inside, beginning of an entity
+_IOB_I, _IOB_B = 1, 3  # ENT_IOB values: inside, beginning of an entity
 
 
 @dataclass(slots=True)
@@ -122,19 +124,20 @@ def collect(
             sid = (s.citation.article, s.citation.paragraph, s.citation.sentence)
             pattern_hits = (own[sid] if own is not None and sid in own
                             else sentence_hits(s, table(s.doc)))
-            for hit, m in _hits(s, pattern_hits, names, aliases, cands):
-                if m.inside_name:
+            for hit in _hits(s, pattern_hits, names, aliases, cands):
+                if hit[_INSIDE_NAME]:
                     continue
-                is_name = named.get(m.form)
+                form = hit[_FORM]
+                is_name = named.get(form)
                 if is_name is None:  # forms recur thousands of times: each is judged once
-                    is_name = named[m.form] = (text_key(m.form) in names
-                                               or _contains_name(m.form, long_names))
-                if is_name and hit.kind not in NAME_KINDS:
-                    blocked.add((s.citation.article, s.citation.paragraph, hit.a, hit.b))
+                    is_name = named[form] = (text_key(form) in names
+                                             or _contains_name(form, long_names))
+                if is_name and hit[_KIND] not in NAME_KINDS:
+                    blocked.add((s.citation.article, s.citation.paragraph, hit[_A], hit[_B]))
                     continue  # an actor's name is never a term, unless the text explains it
-                if m.filler:
+                if hit[_FILLER]:
                     continue
-                _add(cands[m.key], s, sid, hit, m)
+                _add(cands[hit[_KEY]], s, sid, hit)
     for short, key in aliases.items():
         if short in cands and short != key:
             cands[key].absorb(cands.pop(short))
@@ -143,7 +146,7 @@ def collect(
 
 
 def _hits(s: Sentence, found: SentenceHits, names: set[str], aliases: dict[str, str],
-          cands: dict[str, Candidate]) -> Sequence[tuple[Hit, Measured]]:
+          cands: dict[str, Candidate]) -> Sequence[FlatHit]:
     """The pattern hits of a sentence, and the expansions of abbreviations it introduces
     (recorded in ``aliases``, the abbreviation's token in its expansion's candidate)."""
     if not found[1]:  # (most sentences introduce no abbreviation)
@@ -156,7 +159,7 @@ def _hits(s: Sentence, found: SentenceHits, names: set[str], aliases: dict[str, 
             aliases[text_key(short)] = merge_key(tt, a, b)
             cands[merge_key(tt, a, b)].tokens.add((token_key(short),))
             hit = Hit(a, b, "abbrev", b, strength=1)
-            hits.append((hit, measure(s, hit, tt)))
+            hits.append(flatten(hit, measure(s, hit, tt)))
     return hits
 
 
@@ -171,25 +174,34 @@ def _contains_name(form: str, long_names: set[str]) -> bool:
     return False
 
 
-def _add(cand: Candidate, s: Sentence, sid: Sid, hit: Hit, m: Measured) -> None:
+def _add(cand: Candidate, s: Sentence, sid: Sid, hit: FlatHit) -> None:
     """Record one use of a candidate (in sentence ``s``, whose id is ``sid``)."""
-    cand.kinds.add(hit.kind)
-    if m.rarity < cand.rarity:
-        cand.rarity = m.rarity
-    _use(cand.uses, sid, hit.strength if hit.strength > m.strength else m.strength, m.quoted,
-         m.named)
-    if hit.head:
-        cand.heads[hit.head] += 1
-    span = (sid[0], sid[1], hit.a, hit.b)
+    (a, b, kind, _, hit_strength, head, rarity, strength, _, form, tokens, before, named, quoted,
+     plural, _, _) = hit  # (FIELDS, checked below)
+    cand.kinds.add(kind)
+    if rarity < cand.rarity:
+        cand.rarity = rarity
+    _use(cand.uses, sid, hit_strength if hit_strength > strength else strength, quoted, named)
+    if head:
+        cand.heads[head] += 1
+    span = (sid[0], sid[1], a, b)
     if span in cand.spans:  # found by two patterns: count the use once
         return
     cand.spans.add(span)
-    cand.tokens.add(m.tokens)
+    cand.tokens.add(tokens)
     # (Counter's "+= 1" calls its Python __missing__ for each new form: most are new)
-    cand.forms[m.form] = cand.forms.get(m.form, 0) + 1
-    cand.before[m.before] = cand.before.get(m.before, 0) + 1
-    cand.plural += m.plural
+    cand.forms[form] = cand.forms.get(form, 0) + 1
+    cand.before[before] = cand.before.get(before, 0) + 1
+    cand.plural += plural
     cand.sentences[sid] = s
+
+
+_UNPACKED = ("a", "b", "kind", "end", "strength", "head", "rarity", "strength", "key", "form",
+             "tokens", "before", "named", "quoted", "plural", "inside_name", "filler")
+assert FIELDS == _UNPACKED, "_add unpacks a FlatHit by position"
+_A, _B, _KIND = FIELDS.index("a"), FIELDS.index("b"), FIELDS.index("kind")
+_KEY, _FORM = FIELDS.index("key"), FIELDS.index("form")
+_INSIDE_NAME, _FILLER = FIELDS.index("inside_name"), FIELDS.index("filler")
 
 
 def _recount(cands: dict[str, Candidate], flat: dict[str, list[Sentence]], names: set[str]) -> None:
@@ -224,7 +236,7 @@ def _recount(cands: dict[str, Candidate], flat: dict[str, list[Sentence]], names
             sid = (s.citation.article, s.citation.paragraph, s.citation.sentence)
             for a, b, key in _matches(s, within, index, names):
                 hit = Hit(a, b, "use", b)
-                _add(cands[key], s, sid, hit, measure(s, hit, table(doc)))
+                _add(cands[key], s, sid, flatten(hit, measure(s, hit, table(doc))))
 
 
 def _matches(
@@ -274,16 +286,16 @@ def _matches(
 def _entity_at(iob: Any, ent_type: Any, i: int) -> tuple[int, int] | None:
     """The token range of the entity holding token ``i``, as ``Doc.ents`` has it (a "B"
     token and the "I" tokens after it), from the Doc's ENT_IOB and ENT_TYPE arrays."""
-    if not ent_type[i] or iob[i] not in (_I, _B):
+    if not ent_type[i] or iob[i] not in (_IOB_I, _IOB_B):
         return None
     start = i
-    while iob[start] == _I:
+    while iob[start] == _IOB_I:
         start -= 1
-        if start < 0 or iob[start] not in (_I, _B):
+        if start < 0 or iob[start] not in (_IOB_I, _IOB_B):
             return None
     if not ent_type[start]:
         return None
     end = i + 1
-    while end < len(iob) and iob[end] == _I:
+    while end < len(iob) and iob[end] == _IOB_I:
         end += 1
     return start, end

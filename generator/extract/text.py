@@ -188,7 +188,9 @@ def span_words(doc: Doc, start: int, end: int) -> Words:
                  doc.to_array("SPACY")[start:end].astype(bool).tolist())
 
 
-_LOWER_FORM: dict[int, str] = {}  # a word's id → its lower-case form (once per word and run)
+# A word's lower-case form and that form's id, by the word's id (once per word and run).
+_LOWER_FORM: dict[int, str] = {}
+_LOWER_ID: dict[int, int] = {}
 
 
 def lower_form(vocab: Any, orth: int) -> str:
@@ -201,10 +203,8 @@ def lower_form(vocab: Any, orth: int) -> str:
         else:
             form = str(vocab.lex_attr_getters.get(LOWER, str.lower)(vocab.strings[orth]))
         _LOWER_FORM[orth] = form
+        _LOWER_ID[orth] = _IDS[form]  # (a Doc's words are mostly looked up both ways)
     return form
-
-
-_LOWER_ID: dict[int, int] = {}  # a word's id → its lower-case form's (once per word and run)
 
 
 def lower_ids(doc: Doc) -> list[int]:
@@ -214,7 +214,7 @@ def lower_ids(doc: Doc) -> list[int]:
         return list(map(_LOWER_ID.__getitem__, ids))
     except KeyError:  # words new to this run
         for h in set(ids).difference(_LOWER_ID):
-            _LOWER_ID[h] = _IDS[lower_form(doc.vocab, h)]
+            lower_form(doc.vocab, h)
         return list(map(_LOWER_ID.__getitem__, ids))
 
 

@@ -46,8 +46,8 @@ SCARE_WORDS = 6  # quoted phrases up to this long are not speech
 Sid = tuple[str, int, int]  # article id, paragraph index, sentence index
 # One hit and its measurement as one plain tuple: a Hit's fields, then Measured's (see
 # ``FIELDS``). Kept so in an article's cached findings: a rebuild of 1,000 articles reads
-# 140,000 hits, and unpickling two named tuples per hit ran Python code for each, half
-# the reading of the findings.
+# 140,000 hits, and unpickling two named tuples per hit ran Python code for each (0.21 s
+# of the findings' 0.29 s; as plain tuples, 0.10 s).
 FlatHit = tuple[Any, ...]
 # A sentence's pattern hits, each with its rarity and definition strength, and the
 # abbreviations it introduces: a pure function of the sentence, so cacheable per article.

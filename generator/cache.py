@@ -243,7 +243,8 @@ def _docs_from(stored: Any, vocab: Vocab, lexicon: Lexicon) -> tuple[list[Doc], 
     strings, ids, arrays = stored
     # Only strings new to this run go into the vocabulary's store (and each must have the
     # id the entry gives it): an article's words are mostly the story's usual ones, and
-    # adding all of every entry's strings took a tenth of reading it.
+    # adding all of every entry's strings was the largest part of reading it once no Doc
+    # was made.
     text_of = dict(zip(ids, strings, strict=True))
     add = vocab.strings.add
     for h in text_of.keys() - lexicon.added:

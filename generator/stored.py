@@ -120,12 +120,25 @@ class Lexicon:
         return numpy.array(values, dtype=numpy.uint64)
 
     def _value(self, orth: int, attr: int) -> int:
-        vocab = self.vocab
         if attr == LOWER:
-            if orth in vocab:
-                return int(vocab[orth].lower)
-            return int(vocab.strings.add(vocab.lex_attr_getters[LOWER](vocab.strings[orth])))
-        return int(lexical_flag(vocab, attr, orth))
+            return int(self.vocab.strings.add(lower_form(self.vocab, orth)))
+        return int(lexical_flag(self.vocab, attr, orth))
+
+
+_LOWER_FORM: dict[int, str] = {}  # a word's id → its lower-case form (once per word and run)
+
+
+def lower_form(vocab: Any, orth: int) -> str:
+    """``Token.lower_`` of word ``orth``: its lexeme's, or for a word without one (in a
+    :class:`StoredDoc`) what spaCy would give it."""
+    form = _LOWER_FORM.get(orth)
+    if form is None:
+        if orth in vocab:
+            form = str(vocab[orth].lower_)
+        else:
+            form = str(vocab.lex_attr_getters.get(LOWER, str.lower)(vocab.strings[orth]))
+        _LOWER_FORM[orth] = form
+    return form
 
 
 def lexical_flag(vocab: Any, attr: int, orth: int) -> bool:

@@ -20,11 +20,11 @@ from .evidence import NAMING, PERSON, PLACE, name_shaped
 from .lexicon import COMPASS, is_role_noun
 from .names import Mention, normalise
 from .spans import PLACE_LABELS, WEAK_ORG_LABELS
-from .text import Words, lower_form, span_words
+from .text import Words, lower_ids, lower_text, span_words
 
 Where = tuple[str, int]  # (article, paragraph)
 _WORDS = "explainer.lowered_words"
-_WORD_OF: dict[int, str] = {}  # word id → the word as lowered_words gives it
+_WORD_OF: dict[int, str] = {}  # lower-case form id → word, as lowered_words gives it
 _EVIDENCE_WEIGHT = 3
 _PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", *sorted(WEAK_ORG_LABELS))
 
@@ -176,16 +176,16 @@ def lowered_words(doc: Doc) -> tuple[str, ...]:
     """The paragraph's tokens as known names are matched: lower case, straight apostrophes
     (made once per Doc).
 
-    Read from the Doc's array of words: a Python object per token would cost more than
-    the matching."""
+    Read from the Doc's lower-case forms (:func:`.text.lower_ids`): a Python object per
+    token would cost more than the matching."""
     words = doc.user_data.get(_WORDS)
     if words is None:
-        ids = doc.to_array("ORTH").tolist() if len(doc) else []
+        ids = lower_ids(doc)
         # Each word is made once per run, interned: a long story holds millions of tokens
         # but only tens of thousands of words. (An id names the same word in every string
         # store.)
         for h in set(ids).difference(_WORD_OF):
-            w = lower_form(doc.vocab, h)
+            w = lower_text(h)
             _WORD_OF[h] = intern(w.replace("’", "'") if "’" in w else w)
         words = doc.user_data[_WORDS] = tuple(map(_WORD_OF.__getitem__, ids))
     return words

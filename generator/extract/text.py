@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import numpy
-from spacy.attrs import LOWER
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 from ..annotate import TEXT
 from ..models import Citation
+from ..stored import lower_form
 
 _STARTS = "explainer.sentence_starts"
 _ENTS = "explainer.ents"
@@ -76,13 +76,6 @@ def ents_in(span: Span) -> list[Span]:
         if ents[i].end <= span.end:
             found.append(ents[i])
     return found
-
-
-def ent_at(doc: Doc, i: int) -> Span | None:
-    """The entity holding token ``i``, if any."""
-    if not doc[i].ent_type_:
-        return None
-    return next((e for e in doc_ents(doc) if e.start <= i < e.end), None)
 
 
 def sentence_index(doc: Doc, token_i: int) -> int:
@@ -188,34 +181,29 @@ def span_words(doc: Doc, start: int, end: int) -> Words:
                  doc.to_array("SPACY")[start:end].astype(bool).tolist())
 
 
-# A word's lower-case form and that form's id, by the word's id (once per word and run).
-_LOWER_FORM: dict[int, str] = {}
+# A word's lower-case form's id, by the word's id, and the form by its id (once per word
+# and run).
 _LOWER_ID: dict[int, int] = {}
-
-
-def lower_form(vocab: Any, orth: int) -> str:
-    """``Token.lower_`` of word ``orth``: its lexeme's, or for a word without one (in a Doc
-    read from the cache, :class:`~generator.stored.StoredDoc`) what spaCy would give it."""
-    form = _LOWER_FORM.get(orth)
-    if form is None:
-        if orth in vocab:
-            form = str(vocab[orth].lower_)
-        else:
-            form = str(vocab.lex_attr_getters.get(LOWER, str.lower)(vocab.strings[orth]))
-        _LOWER_FORM[orth] = form
-        _LOWER_ID[orth] = _IDS[form]  # (a Doc's words are mostly looked up both ways)
-    return form
+_LOWER_TEXT: dict[int, str] = {}
 
 
 def lower_ids(doc: Doc) -> list[int]:
-    """``Doc.to_array("LOWER")`` as a list, from the words as written (see :func:`lower_form`)."""
+    """``Doc.to_array("LOWER")`` as a list, from the words as written (see
+    :func:`generator.stored.lower_form`): a Doc read from the cache has no lexemes."""
     ids = doc.to_array("ORTH").tolist() if len(doc) else []
     try:
         return list(map(_LOWER_ID.__getitem__, ids))
     except KeyError:  # words new to this run
         for h in set(ids).difference(_LOWER_ID):
-            lower_form(doc.vocab, h)
+            form = lower_form(doc.vocab, h)
+            _LOWER_ID[h] = lower = _IDS[form]
+            _LOWER_TEXT[lower] = form
         return list(map(_LOWER_ID.__getitem__, ids))
+
+
+def lower_text(lower_id: int) -> str:
+    """The lower-case form with this id, as :func:`lower_ids` gave it."""
+    return _LOWER_TEXT[lower_id]
 
 
 def first_word_ids(words: Iterable[str]) -> frozenset[int]:
